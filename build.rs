@@ -1,0 +1,124 @@
+//! Build script: compiles `locales/en.json` and `locales/zh.json` into a typed
+//! string table (`$OUT_DIR/i18n_keys.rs`).
+//!
+//! Every key becomes a variant of `Key`, so using a key that does not exist is a
+//! compile error, and this script fails the build when the two locales do not
+//! have exactly the same keys, when a string is empty, or when their `{placeholders}`
+//! differ. A missing translation is therefore a build error, never a blank.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+const LOCALES: [&str; 2] = ["en", "zh"];
+
+fn load(locale: &str) -> BTreeMap<String, String> {
+    let path = format!("locales/{locale}.json");
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid JSON: {e}"));
+    let obj = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{path} must be one JSON object of \"key\": \"text\""));
+    obj.iter()
+        .map(|(k, v)| {
+            let s = v
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: value of {k} must be a string"));
+            if s.trim().is_empty() {
+                panic!("{path}: {k} is empty");
+            }
+            (k.clone(), s.to_owned())
+        })
+        .collect()
+}
+
+fn placeholders(s: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = s;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                out.insert(after[..end].to_owned());
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+fn variant(key: &str) -> String {
+    key.split(['_', '.', '-'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn main() {
+    let tables: Vec<BTreeMap<String, String>> = LOCALES.iter().map(|l| load(l)).collect();
+    let keys: BTreeSet<&String> = tables.iter().flat_map(|t| t.keys()).collect();
+    let mut errors = Vec::new();
+    for key in &keys {
+        for (i, t) in tables.iter().enumerate() {
+            if !t.contains_key(*key) {
+                errors.push(format!(
+                    "key `{key}` is missing from locales/{}.json",
+                    LOCALES[i]
+                ));
+            }
+        }
+        if let (Some(en), Some(zh)) = (tables[0].get(*key), tables[1].get(*key)) {
+            if placeholders(en) != placeholders(zh) {
+                errors.push(format!(
+                    "key `{key}`: placeholders differ between en {:?} and zh {:?}",
+                    placeholders(en),
+                    placeholders(zh)
+                ));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        panic!("i18n check failed:\n  {}", errors.join("\n  "));
+    }
+
+    let mut out = String::new();
+    out.push_str("/// Every translatable string of the app. Generated from `locales/*.json`.\n");
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
+    for key in &keys {
+        let _ = writeln!(out, "    /// `{key}`\n    {},", variant(key));
+    }
+    out.push_str("}\n\nimpl Key {\n    /// Every key, in table order.\n    pub const ALL: &'static [Key] = &[\n");
+    for key in &keys {
+        let _ = writeln!(out, "        Key::{},", variant(key));
+    }
+    out.push_str("    ];\n\n    /// The key as written in the locale files.\n    pub fn id(self) -> &'static str {\n        ID[self as usize]\n    }\n}\n\n");
+    let _ = writeln!(out, "static ID: [&str; {}] = [", keys.len());
+    for key in &keys {
+        let _ = writeln!(out, "    {key:?},");
+    }
+    out.push_str("];\n\n");
+    for (i, l) in LOCALES.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "static {}: [&str; {}] = [",
+            l.to_uppercase(),
+            keys.len()
+        );
+        for key in &keys {
+            let _ = writeln!(out, "    {:?},", tables[i][*key]);
+        }
+        out.push_str("];\n\n");
+    }
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("i18n_keys.rs");
+    fs::write(dest, out).expect("write i18n_keys.rs");
+    println!("cargo:rerun-if-changed=build.rs");
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs whatever is missing (including Chromium), then runs every test:
+# format and lint, native unit and property tests, browser tests of the widgets,
+# the release build (at the root and under a sub-path), the bundle budget, and the
+# end-to-end tests against the release build. `.ci/run` calls exactly this.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/scripts/setup.sh" --browser
+cd "$ROOT"
+
+step() {
+  local name="$1"; shift
+  printf '\n\033[1;35m== %s\033[0m\n' "$name"
+  local t0=$SECONDS
+  "$@"
+  printf '\033[1;32m== %s: ok (%ss)\033[0m\n' "$name" "$((SECONDS - t0))"
+}
+
+step "rustfmt" cargo fmt --all -- --check
+step "clippy (native)" cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+step "native tests (model, parsing, formatting, charts)" cargo test
+step "browser tests (widgets, wasm-bindgen-test in headless Chromium)" \
+  env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test browser
+step "release build (root)" trunk build --release --dist dist --public-url /
+step "release build (sub-path /restaking/)" trunk build --release --dist dist-sub --public-url /restaking/
+step "bundle budget" node tests/budget.mjs dist
+step "end-to-end (release build in headless Chromium)" node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,192 @@
+//! Horizontal stacked bars: each bar is a scenario (for example "staking only"
+//! and "staking + restaking"), each segment one source of yield. Values are in
+//! percent; the segment's value is written inside it when it fits.
+
+use super::{nice_ceiling, Style};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One bar: its label and its segment values (same order as [`StackedBars::segments`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Category label drawn at the left of the bar.
+    pub label: String,
+    /// Segment values (non-negative; negatives are drawn as zero).
+    pub values: Vec<f64>,
+}
+
+/// Data for a stacked bar chart.
+#[derive(Clone, Debug)]
+pub struct StackedBars {
+    /// Segment names (the legend is drawn in HTML by the caller, with the same colours).
+    pub segments: Vec<String>,
+    /// The bars, top to bottom.
+    pub bars: Vec<Bar>,
+    /// Axis caption under the x axis.
+    pub x_caption: String,
+    /// Formats an axis value (for example as a percentage in the learner's locale).
+    pub fmt: fn(f64) -> String,
+}
+
+/// Draws `data` on `area`.
+pub fn draw_stacked_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &StackedBars,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let p = &style.palette;
+    area.fill(&p.bg)?;
+    let n = data.bars.len().max(1);
+    let total = |b: &Bar| {
+        b.values
+            .iter()
+            .map(|v| v.max(0.0))
+            .filter(|v| v.is_finite())
+            .sum::<f64>()
+    };
+    let max = data.bars.iter().map(total).fold(0.0, f64::max);
+    let x_max = nice_ceiling(max * 1.05);
+    let label_w = data
+        .bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(4) as f64;
+    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+    let mut chart = ChartBuilder::on(area)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px((label_w * 7.5).clamp(60.0, 180.0)))
+        .build_cartesian_2d(0f64..x_max, 0f64..n as f64)?;
+    let fmt = data.fmt;
+    let bar_names: Vec<String> = data.bars.iter().map(|b| b.label.clone()).collect();
+    let y_fmt = move |y: &f64| {
+        let i = (y.floor() as usize).min(n.saturating_sub(1));
+        // Label only at bar centres (k + 0.5).
+        if (y - y.floor() - 0.5).abs() < 1e-6 {
+            bar_names.get(n - 1 - i).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(p.grid)
+        .bold_line_style(p.grid)
+        .axis_style(p.fg)
+        .x_labels(5)
+        .x_label_formatter(&|x| fmt(*x))
+        .y_labels(2 * n + 1)
+        .y_label_formatter(&y_fmt)
+        .x_desc(data.x_caption.as_str())
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .draw()?;
+    for (i, bar) in data.bars.iter().enumerate() {
+        let y_top = (n - i) as f64 - 0.2;
+        let y_bot = (n - 1 - i) as f64 + 0.2;
+        let mut x0 = 0.0;
+        for (j, v) in bar.values.iter().enumerate() {
+            let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+            if v == 0.0 {
+                continue;
+            }
+            let x1 = x0 + v;
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x0, y_top), (x1, y_bot)],
+                p.s(j).filled(),
+            )))?;
+            // Write the value inside the segment when it is wide enough.
+            if v / x_max > 0.12 {
+                let text_style = ("sans-serif", style.px(12.0)).into_font().color(&p.bg);
+                chart.draw_series(std::iter::once(Text::new(
+                    fmt(v),
+                    (x0 + v * 0.08, (y_top + y_bot) / 2.0 + 0.08),
+                    text_style,
+                )))?;
+            }
+            x0 = x1;
+        }
+    }
+    area.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::testing::{Recording, RecordingBackend};
+    use crate::charts::Palette;
+
+    fn data(values: Vec<Vec<f64>>) -> StackedBars {
+        StackedBars {
+            segments: vec!["base".into(), "restake".into()],
+            bars: values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| Bar {
+                    label: format!("bar{i}"),
+                    values: v,
+                })
+                .collect(),
+            x_caption: "APR".into(),
+            fmt: |x| format!("{x:.1}%"),
+        }
+    }
+
+    fn draw(d: &StackedBars, dark: bool) -> Recording {
+        let mut rec = Recording::default();
+        {
+            let backend = RecordingBackend {
+                rec: &mut rec,
+                size: (600, 240),
+            };
+            let area = backend.into_drawing_area();
+            draw_stacked_bars(
+                &area,
+                d,
+                &Style {
+                    palette: Palette::for_dark(dark),
+                    scale: 1.0,
+                },
+            )
+            .unwrap();
+        }
+        rec
+    }
+
+    #[test]
+    fn it_draws_one_rect_per_nonzero_segment_in_series_colours() {
+        let rec = draw(&data(vec![vec![3.0, 0.0], vec![3.0, 1.5]]), false);
+        let seg: Vec<_> = rec
+            .filled_rects
+            .iter()
+            .filter(|r| r.2 != (0xff, 0xff, 0xff))
+            .collect();
+        assert_eq!(seg.len(), 3);
+        let c0 = Palette::LIGHT.s(0);
+        let c1 = Palette::LIGHT.s(1);
+        assert_eq!(seg.iter().filter(|r| r.2 == (c0.0, c0.1, c0.2)).count(), 2);
+        assert_eq!(seg.iter().filter(|r| r.2 == (c1.0, c1.1, c1.2)).count(), 1);
+        assert!(rec.texts.iter().any(|t| t == "bar0"));
+        assert!(rec.texts.iter().any(|t| t == "bar1"));
+        assert!(rec.texts.iter().any(|t| t == "APR"));
+    }
+
+    #[test]
+    fn it_follows_the_theme_background() {
+        let rec = draw(&data(vec![vec![1.0, 1.0]]), true);
+        let bg = Palette::DARK.bg;
+        assert_eq!(rec.filled_rects[0].2, (bg.0, bg.1, bg.2));
+    }
+
+    #[test]
+    fn it_survives_degenerate_data() {
+        draw(&data(vec![]), false);
+        draw(
+            &data(vec![vec![f64::NAN, f64::INFINITY], vec![-1.0, 0.0]]),
+            false,
+        );
+    }
+}

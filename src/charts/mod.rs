@@ -1,0 +1,122 @@
+//! Pure chart drawing: functions generic over a plotters `DrawingBackend`, so the
+//! same code draws on the browser canvas and on a recording backend in native
+//! tests. Charts know nothing of widgets, signals or the DOM: they take plain data
+//! (already-translated labels included) and a [`Style`].
+
+pub mod bars;
+pub mod lines;
+#[cfg(test)]
+pub(crate) mod testing;
+
+use plotters::style::RGBColor;
+
+/// Colours for one theme. The series colours match `--s0`…`--s5` in `style/main.css`
+/// so HTML legends and canvas drawings agree.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Canvas background (the card colour).
+    pub bg: RGBColor,
+    /// Text and axes.
+    pub fg: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Data series, in order.
+    pub series: [RGBColor; 6],
+}
+
+impl Palette {
+    /// Light theme colours.
+    pub const LIGHT: Palette = Palette {
+        bg: RGBColor(0xff, 0xff, 0xff),
+        fg: RGBColor(0x1f, 0x23, 0x28),
+        grid: RGBColor(0xe5, 0xe7, 0xeb),
+        series: [
+            RGBColor(0x25, 0x63, 0xeb),
+            RGBColor(0xea, 0x58, 0x0c),
+            RGBColor(0x16, 0xa3, 0x4a),
+            RGBColor(0x7c, 0x3a, 0xed),
+            RGBColor(0xdc, 0x26, 0x26),
+            RGBColor(0x6b, 0x72, 0x80),
+        ],
+    };
+    /// Dark theme colours.
+    pub const DARK: Palette = Palette {
+        bg: RGBColor(0x1b, 0x1f, 0x27),
+        fg: RGBColor(0xe6, 0xe8, 0xeb),
+        grid: RGBColor(0x2f, 0x35, 0x42),
+        series: [
+            RGBColor(0x60, 0xa5, 0xfa),
+            RGBColor(0xfb, 0x92, 0x3c),
+            RGBColor(0x4a, 0xde, 0x80),
+            RGBColor(0xa7, 0x8b, 0xfa),
+            RGBColor(0xf8, 0x71, 0x71),
+            RGBColor(0x9c, 0xa3, 0xaf),
+        ],
+    };
+
+    /// The palette for a theme.
+    pub fn for_dark(dark: bool) -> Palette {
+        if dark {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
+    }
+
+    /// Series colour `i`, cycling.
+    pub fn s(&self, i: usize) -> RGBColor {
+        self.series[i % self.series.len()]
+    }
+}
+
+/// How to draw: colours and the device-pixel scale (fonts and strokes are multiplied
+/// by it so a HiDPI backing store stays legible).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Colours.
+    pub palette: Palette,
+    /// Device pixels per CSS pixel (≥ 1).
+    pub scale: f64,
+}
+
+impl Style {
+    /// A font size in device pixels for a size given in CSS pixels.
+    pub fn px(&self, css: f64) -> f64 {
+        css * self.scale.max(1.0)
+    }
+
+    /// A stroke width in device pixels.
+    pub fn stroke(&self, css: f64) -> u32 {
+        (css * self.scale.max(1.0)).round().max(1.0) as u32
+    }
+}
+
+/// Rounds `max` up to a "nice" axis end (1, 2, 2.5, 5 × 10^k) so ticks land on round numbers.
+pub fn nice_ceiling(max: f64) -> f64 {
+    if !max.is_finite() || max <= 0.0 {
+        return 1.0;
+    }
+    let exp = max.log10().floor();
+    let base = 10f64.powf(exp);
+    let m = max / base;
+    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|&n| m <= n + 1e-12)
+        .unwrap_or(10.0);
+    nice * base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_rounds_axis_ends() {
+        assert_eq!(nice_ceiling(3.7), 5.0);
+        assert_eq!(nice_ceiling(0.021), 0.025);
+        assert_eq!(nice_ceiling(100.0), 100.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+        assert_eq!(nice_ceiling(41.0), 50.0);
+    }
+}

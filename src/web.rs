@@ -1,0 +1,157 @@
+//! Thin browser glue: storage, the document, media queries and the query string.
+//! Every call tolerates a missing window, blocked storage or a throwing API: the
+//! worst outcome is a default value, never a panic.
+
+use crate::prefs::Prefs;
+use crate::url_state::{self, ParamSpec, Replaced};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Reads a string from `localStorage`; `None` if storage is blocked or the key is absent.
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a string to `localStorage`; returns `false` when storage is blocked or full.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    storage()
+        .map(|s| s.set_item(key, value).is_ok())
+        .unwrap_or(false)
+}
+
+/// The stored preferences, if readable.
+pub fn load_prefs() -> Option<Prefs> {
+    storage_get(crate::prefs::STORAGE_KEY).and_then(|raw| Prefs::parse(&raw))
+}
+
+/// Saves preferences (best effort).
+pub fn save_prefs(p: &Prefs) {
+    storage_set(crate::prefs::STORAGE_KEY, &p.to_json());
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn navigator_languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// A signal that follows `prefers-color-scheme: dark`, updated by the media query's
+/// `change` event for the life of the app.
+pub fn system_prefers_dark() -> ReadSignal<bool> {
+    let mql = window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let (dark, set_dark) = signal(mql.as_ref().map(|m| m.matches()).unwrap_or(false));
+    if let Some(mql) = mql {
+        let cb = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| {
+                set_dark.set(e.matches());
+            },
+        );
+        let _ = mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        // The listener lives as long as the page: one closure for the whole app.
+        cb.forget();
+    }
+    dark
+}
+
+/// The path the app is hosted under, without a trailing slash ("" at the root,
+/// "/restaking" under a sub-path), read from `<base href>` that Trunk writes from
+/// its public URL.
+pub fn base_path() -> String {
+    let base = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|u| web_sys::Url::new(&u).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_owned()
+}
+
+/// Sets `<html lang>`, `<html data-theme>` and the document title.
+pub fn sync_document(lang: &str, theme: &str, title: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("lang", lang);
+        let _ = html.set_attribute("data-theme", theme);
+    }
+    doc.set_title(title);
+}
+
+/// The current query string (`?…`), or "".
+pub fn location_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the query string without adding a history entry.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let loc = w.location();
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let current = loc.search().unwrap_or_default();
+    if current == query {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}{hash}")),
+        );
+    }
+}
+
+/// A chapter's scenario: one signal per parameter plus what the URL got wrong.
+#[derive(Clone)]
+pub struct Scenario {
+    /// Current values, in the order of the chapter's specs.
+    pub values: Vec<RwSignal<Decimal>>,
+    /// Values from the URL that were replaced (for the notice).
+    pub replaced: Vec<Replaced>,
+}
+
+/// Reads the chapter's parameters from the URL once, and mirrors every later change
+/// back into the URL with `replaceState` (an Effect: it only syncs the outside world).
+pub fn use_scenario(specs: &'static [ParamSpec]) -> Scenario {
+    let pairs = url_state::parse_query(&location_search());
+    let (initial, replaced) = url_state::read_params(&pairs, specs);
+    let values: Vec<RwSignal<Decimal>> = initial.into_iter().map(RwSignal::new).collect();
+    let tracked = values.clone();
+    Effect::new(move |_| {
+        let current: Vec<Decimal> = tracked.iter().map(|s| s.get()).collect();
+        replace_query(&url_state::write_params(specs, &current));
+    });
+    Scenario { values, replaced }
+}
+
+/// Device pixels per CSS pixel (1 when unknown).
+pub fn device_pixel_ratio() -> f64 {
+    window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
+}

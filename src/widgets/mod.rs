@@ -1,0 +1,16 @@
+//! Shared widgets: thin components that chapters compose. Each reads signals,
+//! formats through the i18n layer and renders; none contains restaking maths.
+
+pub mod chart;
+pub mod formula;
+pub mod notice;
+pub mod predict;
+pub mod slider;
+pub mod source;
+
+pub use chart::{Chart, DataTable};
+pub use formula::Formula;
+pub use notice::UrlNotice;
+pub use predict::Predict;
+pub use slider::Slider;
+pub use source::Cite;

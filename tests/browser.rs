@@ -1,0 +1,203 @@
+//! Browser tests of the shared widgets (wasm-bindgen-test in headless Chromium):
+//! a slider event changes the output and the bound value, a chart redraws when its
+//! inputs change, and a bad query value shows the notice naming it.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use restaking_explorer::ctx::ThemeCtx;
+use restaking_explorer::i18n::{format, I18n, Key, Locale};
+use restaking_explorer::prefs::{Theme, ThemePref};
+use restaking_explorer::url_state::{parse_query, read_params, ParamSpec};
+use restaking_explorer::widgets::{Chart, DataTable, Slider, UrlNotice};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+static SPEC: ParamSpec = ParamSpec {
+    name: "testrate",
+    min: Decimal::from_parts(0, 0, 0, false, 0),
+    max: Decimal::from_parts(20, 0, 0, false, 0),
+    step: Decimal::from_parts(1, 0, 0, false, 2),
+    default: Decimal::from_parts(285, 0, 0, false, 2),
+};
+
+fn pct(l: Locale, x: Decimal) -> String {
+    format!("{}%", format::number(l, x, 2))
+}
+
+/// Mounts `f` in a fresh container with the app's contexts; returns the container.
+fn mount<V: IntoView + 'static>(
+    locale: Locale,
+    theme: RwSignal<ThemePref>,
+    f: impl FnOnce() -> V + 'static,
+) -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.style().set_property("width", "600px").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(I18n {
+            locale: RwSignal::new(locale),
+        });
+        let resolved = Signal::derive(move || theme.get().resolve(false));
+        provide_context(ThemeCtx {
+            pref: theme,
+            theme: resolved,
+        });
+        f()
+    });
+    handle.forget();
+    host
+}
+
+async fn tick() {
+    // Let effects and the renderer run.
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn slider_input_changes_value_output_and_aria() {
+    let value = RwSignal::new(SPEC.default);
+    let host = mount(Locale::En, RwSignal::new(ThemePref::Light), move || {
+        view! { <Slider label=Key::Ch1PRestake spec=&SPEC value=value fmt=pct /> }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("input[type=range]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let output = host.query_selector("output").unwrap().unwrap();
+    assert_eq!(output.text_content().unwrap(), "2.85%");
+    input.set_value("4.5");
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict(
+                "input",
+                web_sys::EventInit::new().tap(|e| e.set_bubbles(true)),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    tick().await;
+    assert_eq!(value.get_untracked(), d("4.5"));
+    assert_eq!(output.text_content().unwrap(), "4.50%");
+    assert_eq!(input.get_attribute("aria-valuetext").unwrap(), "4.50%");
+    // The reset button restores the default.
+    let reset: web_sys::HtmlElement = host
+        .query_selector("button.reset")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    reset.click();
+    tick().await;
+    assert_eq!(value.get_untracked(), SPEC.default);
+    assert_eq!(input.value(), "2.85");
+    // Out-of-range input is clamped.
+    value.set(SPEC.clamp(d("99")));
+    tick().await;
+    assert_eq!(output.text_content().unwrap(), "20.00%");
+}
+
+#[wasm_bindgen_test]
+async fn chart_redraws_when_inputs_or_theme_change_and_is_hidpi() {
+    let input = RwSignal::new(1.0f64);
+    let theme = RwSignal::new(ThemePref::Light);
+    let host = mount(Locale::En, theme, move || {
+        view! {
+            <Chart
+                draw=move |area, style| {
+                    let v = input.get();
+                    area.fill(&style.palette.bg).unwrap();
+                    let _ = v;
+                }
+                aria_label=Signal::derive(move || format!("value {}", input.get()))
+                table=Signal::derive(move || DataTable { headers: vec!["x".into()], rows: vec![vec![input.get().to_string()]] })
+                height=200
+            />
+        }
+    });
+    tick().await;
+    let canvas: web_sys::HtmlCanvasElement = host
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let draws = || {
+        canvas
+            .get_attribute("data-draws")
+            .unwrap_or_default()
+            .parse::<u32>()
+            .unwrap_or(0)
+    };
+    let first = draws();
+    assert!(first >= 1, "drew on mount");
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(
+        canvas.height(),
+        (200.0 * dpr).round() as u32,
+        "backing store is CSS height × DPR"
+    );
+    assert_eq!(canvas.get_attribute("role").unwrap(), "img");
+    input.set(2.0);
+    tick().await;
+    assert!(draws() > first, "redrew on input change");
+    assert_eq!(canvas.get_attribute("aria-label").unwrap(), "value 2");
+    let td = host.query_selector("td").unwrap().unwrap();
+    assert_eq!(td.text_content().unwrap(), "2");
+    let n = draws();
+    theme.set(ThemePref::Dark);
+    tick().await;
+    assert!(draws() > n, "redrew on theme change");
+    let _ = Theme::Dark;
+}
+
+#[wasm_bindgen_test]
+async fn bad_query_value_shows_the_notice() {
+    let (_, replaced) = read_params(&parse_query("?testrate=NaN"), std::slice::from_ref(&SPEC));
+    let host = mount(Locale::Zh, RwSignal::new(ThemePref::Light), move || {
+        view! { <UrlNotice replaced=replaced label_of=|n| (n == "testrate").then_some(Key::Ch1PRestake) /> }
+    });
+    tick().await;
+    let notice = host
+        .query_selector("[data-testid=url-notice]")
+        .unwrap()
+        .expect("notice shown");
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("testrate"), "{text}");
+    assert!(
+        text.contains(Locale::Zh.text(Key::UiProblemMalformed)),
+        "{text}"
+    );
+    // A good query shows nothing.
+    let (_, none) = read_params(&parse_query("?testrate=3"), std::slice::from_ref(&SPEC));
+    let host = mount(Locale::En, RwSignal::new(ThemePref::Light), move || {
+        view! { <UrlNotice replaced=none label_of=|_| None /> }
+    });
+    tick().await;
+    assert!(host
+        .query_selector("[data-testid=url-notice]")
+        .unwrap()
+        .is_none());
+}
+
+trait Tap: Sized {
+    fn tap(self, f: impl FnOnce(&Self)) -> Self {
+        f(&self);
+        self
+    }
+}
+impl Tap for web_sys::EventInit {}

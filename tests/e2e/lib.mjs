@@ -1,0 +1,78 @@
+// Shared end-to-end helpers: a static server for the release build (at the root or
+// under a sub-path, with the single-page-app fallback a static host provides via
+// 404.html) and a headless Debian Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname, normalize } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+};
+
+/** Serves `root` under `prefix` (e.g. "/" or "/restaking/") on 127.0.0.1 with a random port. */
+export async function serve(root, prefix = '/') {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('outside the site'); return; }
+    const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, rel || 'index.html');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      // Unknown paths get the app shell so deep links and reloads work, as a static
+      // host does with a 404.html copy of index.html.
+      const body = await readFile(join(root, 'index.html'));
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.end(body);
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, base: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'rx-chrome-'))}`,
+    ],
+  });
+}
+
+/**
+ * Opens a page that records console errors, page errors and every request, so tests
+ * can assert "no console error" and "no request leaves the origin".
+ */
+export async function openPage(browser, { locale = 'en-US', viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ locale, viewport, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  return { context, page, errors, requests };
+}
+
+/** Waits until the app has mounted (the header is rendered by the wasm app). */
+export async function ready(page) {
+  await page.waitForSelector('header.site-header', { timeout: 20000 });
+}
+
+/** Moves a range slider with the keyboard, as a learner without a mouse would. */
+export async function nudge(page, selector, key, times) {
+  await page.focus(selector);
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}

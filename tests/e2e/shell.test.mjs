@@ -1,0 +1,107 @@
+// End-to-end tests of the app shell against the release build: routes, languages,
+// theme, persistence, origin isolation and hosting under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready } from './lib.mjs';
+
+const ROUTES = ['/', '/what-is-restaking', '/sources', '/no-such-page'];
+let server, subServer, browser;
+
+before(async () => {
+  server = await serve('dist', '/');
+  subServer = await serve('dist-sub', '/restaking/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await subServer?.close();
+});
+
+for (const [locale, lang, script] of [['en-US', 'en', /[A-Za-z]/], ['zh-CN', 'zh-CN', /[\u4e00-\u9fff]/]]) {
+  test(`every route renders in ${lang} with no console error and no foreign request`, async () => {
+    const { context, page, errors, requests } = await openPage(browser, { locale });
+    for (const route of ROUTES) {
+      await page.goto(server.origin + route);
+      await ready(page);
+      const h1 = await page.textContent('main h1');
+      assert.match(h1 ?? '', script, `${route} h1 in ${lang}: ${h1}`);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      const title = await page.title();
+      assert.ok(title.includes(h1.trim()), `title "${title}" names the page`);
+    }
+    assert.deepEqual(errors, []);
+    const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'));
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+}
+
+test('unknown routes show the not-found page', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.origin + '/no-such-page');
+  await ready(page);
+  assert.equal(await page.textContent('main h1'), 'Page not found');
+  await context.close();
+});
+
+test('language switch works and persists across reloads', async () => {
+  const { context, page, errors } = await openPage(browser, { locale: 'en-US' });
+  await page.goto(server.origin + '/');
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.click('button[data-lang="zh"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.match(await page.textContent('main h1'), /[\u4e00-\u9fff]/);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.getAttribute('button[data-lang="zh"]', 'aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('theme switch works, persists, and "follow system" follows the system', async () => {
+  const { context, page } = await openPage(browser, { colorScheme: 'light' });
+  await page.goto(server.origin + '/');
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  await page.selectOption('select[data-testid="theme"]', 'dark');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.selectOption('select[data-testid="theme"]', 'system');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await context.close();
+});
+
+test('first visit picks Chinese for a zh browser and English otherwise', async () => {
+  for (const [locale, lang] of [['zh-TW', 'zh-CN'], ['fr-FR', 'en']]) {
+    const { context, page } = await openPage(browser, { locale });
+    await page.goto(server.origin + '/');
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'lang'), lang, locale);
+    await context.close();
+  }
+});
+
+test('works under a sub-path: deep link, reload and navigation keep the prefix', async () => {
+  const { context, page, errors, requests } = await openPage(browser);
+  await page.goto(subServer.base + 'what-is-restaking?restake=2');
+  await ready(page);
+  assert.match(await page.textContent('main h1'), /restaking/i);
+  assert.equal(await page.inputValue('#in-restake'), '2');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#in-restake'), '2');
+  const hrefs = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith('/restaking/')), hrefs.join(','));
+  await page.click('a.brand');
+  await page.waitForURL(subServer.base);
+  assert.deepEqual(errors, []);
+  assert.ok(requests.every((u) => u.startsWith(subServer.origin + '/restaking/')), requests.join('\n'));
+  await context.close();
+});
