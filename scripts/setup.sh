@@ -58,11 +58,13 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
 fi
 
 # Browser for tests.
-if [ "$WANT_BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
-  log "installing Debian chromium and chromium-driver"
+# (fonts-noto-cjk so screenshots and layout tests render Chinese, not empty boxes.)
+if [ "$WANT_BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+     || [ ! -d /usr/share/fonts/opentype/noto ]; }; then
+  log "installing Debian chromium, chromium-driver and fonts-noto-cjk"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update >&2
-  apt-get install -y --no-install-recommends chromium chromium-driver >&2
+  apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-cjk >&2
 fi
 
 # Tell Trunk which tool versions are on PATH (it runs offline and never downloads).

@@ -57,6 +57,14 @@ fn mount<V: IntoView + 'static>(
     host
 }
 
+/// Dispatches a bubbling `input` event, as a browser does when a slider moves.
+fn fire_input(el: &web_sys::HtmlInputElement) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
 async fn tick() {
     // Let effects and the renderer run.
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -83,15 +91,7 @@ async fn slider_input_changes_value_output_and_aria() {
     let output = host.query_selector("output").unwrap().unwrap();
     assert_eq!(output.text_content().unwrap(), "2.85%");
     input.set_value("4.5");
-    input
-        .dispatch_event(
-            &web_sys::Event::new_with_event_init_dict(
-                "input",
-                web_sys::EventInit::new().tap(|e| e.set_bubbles(true)),
-            )
-            .unwrap(),
-        )
-        .unwrap();
+    fire_input(&input);
     tick().await;
     assert_eq!(value.get_untracked(), d("4.5"));
     assert_eq!(output.text_content().unwrap(), "4.50%");
@@ -193,11 +193,3 @@ async fn bad_query_value_shows_the_notice() {
         .unwrap()
         .is_none());
 }
-
-trait Tap: Sized {
-    fn tap(self, f: impl FnOnce(&Self)) -> Self {
-        f(&self);
-        self
-    }
-}
-impl Tap for web_sys::EventInit {}

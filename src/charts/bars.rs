@@ -46,17 +46,18 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
     };
     let max = data.bars.iter().map(total).fold(0.0, f64::max);
     let x_max = nice_ceiling(max * 1.05);
+    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+    // Measure the bar labels with the backend's own text metrics (CJK glyphs are wide).
     let label_w = data
         .bars
         .iter()
-        .map(|b| b.label.chars().count())
-        .max()
-        .unwrap_or(4) as f64;
-    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+        .filter_map(|b| area.estimate_text_size(&b.label, &font).ok())
+        .map(|(w, _)| w as f64)
+        .fold(0.0, f64::max);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
         .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px((label_w * 7.5).clamp(60.0, 180.0)))
+        .y_label_area_size((label_w + style.px(12.0)).clamp(style.px(40.0), style.px(220.0)))
         .build_cartesian_2d(0f64..x_max, 0f64..n as f64)?;
     let fmt = data.fmt;
     let bar_names: Vec<String> = data.bars.iter().map(|b| b.label.clone()).collect();
@@ -72,7 +73,7 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .light_line_style(p.grid)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(p.grid)
         .axis_style(p.fg)
         .x_labels(5)

@@ -78,7 +78,7 @@ pub fn draw_lines<DB: DrawingBackend>(
     let (xf, yf) = (data.x_fmt, data.y_fmt);
     chart
         .configure_mesh()
-        .light_line_style(p.grid)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(p.grid)
         .axis_style(p.fg)
         .x_labels(6)

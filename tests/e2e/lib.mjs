@@ -4,8 +4,6 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -46,8 +44,9 @@ export async function launch() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'rx-chrome-'))}`,
+      '--disable-dev-shm-usage',
     ],
+    // playwright-core gives every launch a fresh, empty profile directory.
   });
 }
 
