@@ -1,10 +1,11 @@
-//! Build script: compiles `locales/en.json` and `locales/zh.json` into a typed
-//! string table (`$OUT_DIR/i18n_keys.rs`).
+//! Build script: compiles `locales/en/*.json` and `locales/zh/*.json` (one file per
+//! chapter or area, merged) into a typed string table (`$OUT_DIR/i18n_keys.rs`).
 //!
 //! Every key becomes a variant of `Key`, so using a key that does not exist is a
 //! compile error, and this script fails the build when the two locales do not
 //! have exactly the same keys, when a string is empty, or when their `{placeholders}`
-//! differ. A missing translation is therefore a build error, never a blank.
+//! differ, or when a key is defined in two files. A missing translation is therefore
+//! a build error, never a blank.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -13,25 +14,37 @@ use std::{env, fs, path::Path};
 const LOCALES: [&str; 2] = ["en", "zh"];
 
 fn load(locale: &str) -> BTreeMap<String, String> {
-    let path = format!("locales/{locale}.json");
-    println!("cargo:rerun-if-changed={path}");
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let value: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid JSON: {e}"));
-    let obj = value
-        .as_object()
-        .unwrap_or_else(|| panic!("{path} must be one JSON object of \"key\": \"text\""));
-    obj.iter()
-        .map(|(k, v)| {
+    let dir = format!("locales/{locale}");
+    println!("cargo:rerun-if-changed={dir}");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {dir}: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = BTreeMap::new();
+    for path in files {
+        let path = path.display().to_string();
+        println!("cargo:rerun-if-changed={path}");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        let value: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid JSON: {e}"));
+        let obj = value
+            .as_object()
+            .unwrap_or_else(|| panic!("{path} must be one JSON object of \"key\": \"text\""));
+        for (k, v) in obj {
             let s = v
                 .as_str()
                 .unwrap_or_else(|| panic!("{path}: value of {k} must be a string"));
             if s.trim().is_empty() {
                 panic!("{path}: {k} is empty");
             }
-            (k.clone(), s.to_owned())
-        })
-        .collect()
+            if out.insert(k.clone(), s.to_owned()).is_some() {
+                panic!("{path}: key {k} is defined in more than one file of locales/{locale}");
+            }
+        }
+    }
+    out
 }
 
 fn placeholders(s: &str) -> BTreeSet<String> {
@@ -71,7 +84,7 @@ fn main() {
         for (i, t) in tables.iter().enumerate() {
             if !t.contains_key(*key) {
                 errors.push(format!(
-                    "key `{key}` is missing from locales/{}.json",
+                    "key `{key}` is missing from locales/{}/",
                     LOCALES[i]
                 ));
             }
@@ -91,7 +104,7 @@ fn main() {
     }
 
     let mut out = String::new();
-    out.push_str("/// Every translatable string of the app. Generated from `locales/*.json`.\n");
+    out.push_str("/// Every translatable string of the app. Generated from `locales/*/*.json`.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n");
     for key in &keys {
         let _ = writeln!(out, "    /// `{key}`\n    {},", variant(key));

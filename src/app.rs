@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/what-is-restaking") view=chapters::ch1::Chapter />
+                    <Route path=path!("/what-is-restaking") view=chapters::what_is::Chapter />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

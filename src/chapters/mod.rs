@@ -1,7 +1,7 @@
 //! The chapters, one module each, and the registry that the navigation and the
 //! home page's journey are built from. Only chapters that exist are listed.
 
-pub mod ch1;
+pub mod what_is;
 
 use crate::i18n::Key;
 

@@ -7,6 +7,7 @@ pub mod notice;
 pub mod predict;
 pub mod slider;
 pub mod source;
+pub mod term;
 
 pub use chart::{Chart, DataTable};
 pub use formula::Formula;
@@ -14,3 +15,4 @@ pub use notice::UrlNotice;
 pub use predict::Predict;
 pub use slider::Slider;
 pub use source::Cite;
+pub use term::Term;

@@ -4,12 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, ready } from './lib.mjs';
 
-const ROUTES = ['/', '/what-is-restaking', '/sources', '/no-such-page'];
 let server, subServer, browser;
 
 before(async () => {
-  server = await serve('dist', '/');
-  subServer = await serve('dist-sub', '/restaking/');
+  server = await serve(process.env.DIST ?? 'dist', '/');
+  subServer = await serve(process.env.DIST_SUB ?? 'dist-sub', '/restaking/');
   browser = await launch();
 });
 after(async () => {
@@ -21,7 +20,12 @@ after(async () => {
 for (const [locale, lang, script] of [['en-US', 'en', /[A-Za-z]/], ['zh-CN', 'zh-CN', /[\u4e00-\u9fff]/]]) {
   test(`every route renders in ${lang} with no console error and no foreign request`, async () => {
     const { context, page, errors, requests } = await openPage(browser, { locale });
-    for (const route of ROUTES) {
+    // Every chapter in the navigation, plus the home, sources and not-found pages.
+    await page.goto(server.origin + '/');
+    await ready(page);
+    const chapters = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(chapters.length >= 2, chapters.join(','));
+    for (const route of ['/', ...chapters, '/no-such-page']) {
       await page.goto(server.origin + route);
       await ready(page);
       const h1 = await page.textContent('main h1');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { serve, launch, openPage, ready, nudge } from './lib.mjs';
 
 let server, browser;
-before(async () => { server = await serve('dist', '/'); browser = await launch(); });
+before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const CH1 = '/what-is-restaking';
