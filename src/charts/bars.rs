@@ -5,6 +5,7 @@
 use super::{nice_ceiling, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One bar: its label and its segment values (same order as [`StackedBars::segments`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +57,8 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
+        // Room for the last x tick label, which is centred on the right edge.
+        .margin_right(style.px(28.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size((label_w + style.px(12.0)).clamp(style.px(40.0), style.px(220.0)))
         .build_cartesian_2d(0f64..x_max, 0f64..n as f64)?;
@@ -98,14 +101,21 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
                 [(x0, y_top), (x1, y_bot)],
                 p.s(j).filled(),
             )))?;
-            // Write the value inside the segment when it is wide enough.
-            if v / x_max > 0.12 {
-                let text_style = ("sans-serif", style.px(12.0)).into_font().color(&p.bg);
-                chart.draw_series(std::iter::once(Text::new(
-                    fmt(v),
-                    (x0 + v * 0.08, (y_top + y_bot) / 2.0 + 0.08),
-                    text_style,
-                )))?;
+            // Write the value inside the segment only when it fits, in device pixels.
+            let text_style = ("sans-serif", style.px(12.0)).into_font().color(&p.bg);
+            let label = fmt(v);
+            let seg_px = chart.backend_coord(&(x1, y_top)).0 - chart.backend_coord(&(x0, y_top)).0;
+            let pad = style.px(6.0) as i32;
+            if let Ok((text_w, _)) = area.estimate_text_size(&label, &text_style) {
+                if (text_w as i32) + 2 * pad <= seg_px {
+                    let (px0, _) = chart.backend_coord(&(x0, y_top));
+                    let y_mid = chart.backend_coord(&(x0, (y_top + y_bot) / 2.0)).1;
+                    area.draw(&Text::new(
+                        label,
+                        (px0 + pad, y_mid),
+                        text_style.pos(Pos::new(HPos::Left, VPos::Center)),
+                    ))?;
+                }
             }
             x0 = x1;
         }
