@@ -47,6 +47,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/what-is-restaking") view=chapters::what_is::Chapter />
+                    <Route path=path!("/how-it-works") view=chapters::mechanism::Chapter />
+                    <Route path=path!("/use-cases") view=chapters::use_cases::Chapter />
+                    <Route path=path!("/lst-vs-restaking") view=chapters::lst_vs_restaking::Chapter />
+                    <Route path=path!("/network-security") view=chapters::network::Chapter />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

@@ -1,6 +1,10 @@
 //! The chapters, one module each, and the registry that the navigation and the
 //! home page's journey are built from. Only chapters that exist are listed.
 
+pub mod lst_vs_restaking;
+pub mod mechanism;
+pub mod network;
+pub mod use_cases;
 pub mod what_is;
 
 use crate::i18n::Key;
@@ -21,10 +25,40 @@ pub struct ChapterMeta {
 }
 
 /// The chapters, in journey order.
-pub const CHAPTERS: &[ChapterMeta] = &[ChapterMeta {
-    slug: "what-is-restaking",
-    number: 1,
-    title: Key::Ch1Title,
-    short: Key::Ch1Short,
-    summary: Key::Ch1Summary,
-}];
+pub const CHAPTERS: &[ChapterMeta] = &[
+    ChapterMeta {
+        slug: "what-is-restaking",
+        number: 1,
+        title: Key::Ch1Title,
+        short: Key::Ch1Short,
+        summary: Key::Ch1Summary,
+    },
+    ChapterMeta {
+        slug: "how-it-works",
+        number: 2,
+        title: Key::MechTitle,
+        short: Key::MechShort,
+        summary: Key::MechSummary,
+    },
+    ChapterMeta {
+        slug: "use-cases",
+        number: 3,
+        title: Key::UsesTitle,
+        short: Key::UsesShort,
+        summary: Key::UsesSummary,
+    },
+    ChapterMeta {
+        slug: "lst-vs-restaking",
+        number: 4,
+        title: Key::LstTitle,
+        short: Key::LstShort,
+        summary: Key::LstSummary,
+    },
+    ChapterMeta {
+        slug: "network-security",
+        number: 5,
+        title: Key::NetTitle,
+        short: Key::NetShort,
+        summary: Key::NetSummary,
+    },
+];

@@ -5,6 +5,8 @@
 
 pub mod bars;
 pub mod lines;
+pub mod mech_waterfall;
+pub mod net_graph;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -91,7 +93,8 @@ impl Style {
     }
 }
 
-/// Rounds `max` up to a "nice" axis end (1, 2, 2.5, 5 × 10^k) so ticks land on round numbers.
+/// Rounds `max` up to a "nice" axis end (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) so ticks
+/// land on round numbers without leaving much empty space above the data.
 pub fn nice_ceiling(max: f64) -> f64 {
     if !max.is_finite() || max <= 0.0 {
         return 1.0;
@@ -99,7 +102,7 @@ pub fn nice_ceiling(max: f64) -> f64 {
     let exp = max.log10().floor();
     let base = 10f64.powf(exp);
     let m = max / base;
-    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
+    let nice = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .into_iter()
         .find(|&n| m <= n + 1e-12)
         .unwrap_or(10.0);
@@ -112,7 +115,9 @@ mod tests {
 
     #[test]
     fn it_rounds_axis_ends() {
-        assert_eq!(nice_ceiling(3.7), 5.0);
+        assert_eq!(nice_ceiling(3.7), 4.0);
+        assert_eq!(nice_ceiling(51.0), 60.0);
+        assert_eq!(nice_ceiling(46.5), 50.0);
         assert_eq!(nice_ceiling(0.021), 0.025);
         assert_eq!(nice_ceiling(100.0), 100.0);
         assert_eq!(nice_ceiling(0.0), 1.0);

@@ -8,6 +8,7 @@
 //! - [`yields`]: consensus APR from the spec's base reward, the fee waterfall, APR/APY.
 //! - [`ledger`]: EigenLayer's unique-stake magnitude ledger (ELIP-002).
 //! - [`exposure`]: slashing exposure across services, pooled vs unique stake; dual slashing.
+//! - [`isolation`]: tiered weights, a multisig guard and an insurance pool around one slash.
 //! - [`consensus`]: Ethereum slashing and inactivity penalties (Electra and earlier).
 //! - [`exit`]: exit churn, withdrawal delays and queues; selling at a discount vs redeeming.
 //! - [`layers`]: layered smart-contract risk.
@@ -20,9 +21,11 @@ pub mod concentration;
 pub mod consensus;
 pub mod exit;
 pub mod exposure;
+pub mod isolation;
 pub mod layers;
 pub mod ledger;
 pub mod network;
+pub mod network_codec;
 pub mod num;
 pub mod portfolio;
 pub mod rng;
