@@ -8,6 +8,7 @@
 
 use crate::app::use_page_title;
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
+use crate::i18n::format::{eth0, pct0, pct2, years_text};
 use crate::i18n::{format, use_i18n, Key, Locale};
 use crate::model::exit::{self, StageKind, Timeline};
 use crate::model::layers::{self, Layer, LayerKind, StackInputs, StackResult};
@@ -497,22 +498,6 @@ mod tests {
 fn round2(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
-fn pct2(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 2))
-}
-fn pct0(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 0))
-}
-fn years_value(l: Locale, x: Decimal) -> String {
-    if x == Decimal::ONE {
-        l.text(Key::UnitYearOne).to_owned()
-    } else {
-        crate::i18n::fill(l.text(Key::UnitYears), &[("n", &format::number(l, x, 0))])
-    }
-}
-fn eth0(l: Locale, x: Decimal) -> String {
-    format::eth(l, x, 0)
-}
 fn days(l: Locale, x: Decimal) -> String {
     crate::i18n::fill(l.text(Key::LstDays), &[("n", &format::number(l, x, 1))])
 }
@@ -879,7 +864,7 @@ pub fn Chapter() -> impl IntoView {
         i18n.tf(
             Key::LstRiskAria,
             &[
-                ("years", &years_value(l, years.get())),
+                ("years", &years_text(l, years.get())),
                 ("a", &a(0)),
                 ("b", &a(1)),
                 ("c", &a(2)),
@@ -1093,7 +1078,7 @@ pub fn Chapter() -> impl IntoView {
                     <Slider label=Key::LstPAvs spec=&PARAMS[3] value=avs fmt=pct2 hint=Key::LstPAvsHint />
                     <Slider label=Key::LstPSplit spec=&PARAMS[4] value=split fmt=pct0 hint=Key::LstPSplitHint />
                     <Slider label=Key::LstPLrtfee spec=&PARAMS[5] value=lrtfee fmt=pct0 hint=Key::LstPLrtfeeHint />
-                    <Slider label=Key::LstPYears spec=&PARAMS[6] value=years fmt=years_value hint=Key::LstPYearsHint />
+                    <Slider label=Key::LstPYears spec=&PARAMS[6] value=years fmt=years_text hint=Key::LstPYearsHint />
                     <Slider label=Key::LstPQueue spec=&PARAMS[7] value=queue fmt=eth0 hint=Key::LstPQueueHint />
                     <Slider label=Key::LstPLrtq spec=&PARAMS[8] value=lrtq fmt=days hint=Key::LstPLrtqHint />
                 </div>

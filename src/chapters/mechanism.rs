@@ -10,9 +10,11 @@
 //! All maths is in the model; this module only picks inputs, calls it and renders.
 
 use crate::app::use_page_title;
+use crate::chapters::{final_value, growth_chart, yearly_table};
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
-use crate::charts::lines::{draw_lines, LineChart, Series};
+use crate::charts::lines::draw_lines;
 use crate::charts::mech_waterfall::{draw_waterfall, Row, RowKind, Waterfall};
+use crate::i18n::format::{eth0, pct0, pct2, years_text};
 use crate::i18n::{format, use_i18n, Key, Locale};
 use crate::model::isolation::{self, IsolationInputs, IsolationReport, GUARD_SIGNERS};
 use crate::model::ledger::{AllocationRow, OperatorLedger};
@@ -517,28 +519,12 @@ pub fn amt(l: Locale, x: Decimal) -> String {
         s
     }
 }
-fn pct2(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 2))
-}
-fn pct0(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 0))
-}
 /// A probability as a percentage: 2 decimals, or 4 when it is below 1 %.
 fn prob(l: Locale, x: Decimal) -> String {
     format::percent(l, x, if x < Decimal::new(1, 2) { 4 } else { 2 })
 }
-fn eth0(l: Locale, x: Decimal) -> String {
-    format::eth(l, x, 0)
-}
 fn staked_m(l: Locale, x: Decimal) -> String {
     format!("{} ETH", format::large(l, x * Decimal::from(1_000_000)))
-}
-fn years_value(l: Locale, x: Decimal) -> String {
-    if x == Decimal::ONE {
-        l.text(Key::UnitYearOne).to_owned()
-    } else {
-        crate::i18n::fill(l.text(Key::UnitYears), &[("n", &format::number(l, x, 0))])
-    }
 }
 fn k_of_n(l: Locale, x: Decimal) -> String {
     crate::i18n::fill(
@@ -1201,68 +1187,40 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                 .collect(),
         }
     };
-    let to_points = |p: &[(Decimal, Decimal)]| {
-        p.iter()
-            .map(|(x, y)| (to_f64(*x), to_f64(*y)))
-            .collect::<Vec<_>>()
-    };
     let lines_data = move || {
-        let l = i18n.get();
         let y = yv.get();
-        LineChart {
-            series: vec![
-                Series {
-                    name: l.text(Key::MechSeriesGross).into(),
-                    points: to_points(&y.path_gross),
-                    colour: 5,
-                },
-                Series {
-                    name: l.text(Key::MechSeriesNet).into(),
-                    points: to_points(&y.path_net),
-                    colour: 0,
-                },
+        growth_chart(
+            i18n.get(),
+            &[
+                (Key::MechSeriesGross, &y.path_gross, 5),
+                (Key::MechSeriesNet, &y.path_net, 0),
             ],
-            x_caption: l.text(Key::MechAxisYears).into(),
-            y_caption: l.text(Key::MechAxisValue).into(),
-            x_fmt: |x| format!("{x:.0}"),
-            y_fmt: |y| format!("{y:.1}"),
-            y_from_zero: false,
-        }
+            Key::MechAxisYears,
+            Key::MechAxisValue,
+        )
     };
-    let last = |p: &[(Decimal, Decimal)]| p.last().map(|(_, v)| *v).unwrap_or_default();
     let lines_aria = move || {
         let l = i18n.get();
         let y = yv.get();
         i18n.tf(
             Key::MechGrowthAria,
             &[
-                ("years", &years_value(l, years.get())),
-                ("gross", &format::eth(l, last(&y.path_gross), 2)),
-                ("net", &format::eth(l, last(&y.path_net), 2)),
+                ("years", &years_text(l, years.get())),
+                ("gross", &format::eth(l, final_value(&y.path_gross), 2)),
+                ("net", &format::eth(l, final_value(&y.path_net), 2)),
             ],
         )
     };
     let lines_table = move || {
-        let l = i18n.get();
         let y = yv.get();
-        let yearly =
-            |p: &[(Decimal, Decimal)]| p.iter().step_by(12).map(|(_, v)| *v).collect::<Vec<_>>();
-        let (a, b) = (yearly(&y.path_gross), yearly(&y.path_net));
-        DataTable {
-            headers: vec![
-                l.text(Key::MechColYear).into(),
-                l.text(Key::MechSeriesGross).into(),
-                l.text(Key::MechSeriesNet).into(),
+        yearly_table(
+            i18n.get(),
+            Key::MechColYear,
+            &[
+                (Key::MechSeriesGross, &y.path_gross),
+                (Key::MechSeriesNet, &y.path_net),
             ],
-            rows: a
-                .iter()
-                .zip(&b)
-                .enumerate()
-                .map(|(yr, (a, b))| {
-                    vec![yr.to_string(), format::eth(l, *a, 3), format::eth(l, *b, 3)]
-                })
-                .collect(),
-        }
+        )
     };
     let substituted = move || {
         let l = i18n.get();
@@ -1386,15 +1344,15 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                     <Formula caption=Key::MechFeesFormulaCaption general=Key::MechFeesFormula substituted=Signal::derive(substituted) />
                     <h4>{move || i18n.t(Key::MechGrowthTitle)}</h4>
                     <Slider label=Key::MechPPrincipal spec=&PARAMS[ix::PRINCIPAL] value=principal fmt=eth0 />
-                    <Slider label=Key::MechPYears spec=&PARAMS[ix::YEARS] value=years fmt=years_value />
+                    <Slider label=Key::MechPYears spec=&PARAMS[ix::YEARS] value=years fmt=years_text />
                     <dl class="results">
                         <div>
-                            <dt>{move || i18n.tf(Key::MechAfterYears, &[("years", &years_value(i18n.get(), years.get()))])}</dt>
-                            <dd data-testid="final-net">{move || format::eth(i18n.get(), last(&yv.get().path_net), 3)}</dd>
+                            <dt>{move || i18n.tf(Key::MechAfterYears, &[("years", &years_text(i18n.get(), years.get()))])}</dt>
+                            <dd data-testid="final-net">{move || format::eth(i18n.get(), final_value(&yv.get().path_net), 3)}</dd>
                         </div>
                         <div>
                             <dt>{move || i18n.t(Key::MechFeesCost)}</dt>
-                            <dd data-testid="fees-cost">{move || { let y = yv.get(); format::eth(i18n.get(), last(&y.path_gross) - last(&y.path_net), 3) }}</dd>
+                            <dd data-testid="fees-cost">{move || { let y = yv.get(); format::eth(i18n.get(), final_value(&y.path_gross) - final_value(&y.path_net), 3) }}</dd>
                         </div>
                     </dl>
                     <Chart

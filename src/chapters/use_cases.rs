@@ -10,6 +10,7 @@ use crate::app::use_page_title;
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::charts::lines::{draw_lines, LineChart, Series};
 use crate::charts::nice_ceiling;
+use crate::i18n::format::{pct0, pct1, pct2};
 use crate::i18n::{format, use_i18n, Key, Locale};
 use crate::model::num::{dec, to_f64};
 use crate::model::security::{self, SecurityInputs, SecurityPreset, SecurityReport};
@@ -317,15 +318,6 @@ mod tests {
 
 fn musd_slider(l: Locale, x: Decimal) -> String {
     usd(l, x * MILLION)
-}
-fn pct2(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 2))
-}
-fn pct1(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 1))
-}
-fn pct0(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 0))
 }
 
 const PRESET_KEYS: [(SecurityPreset, Key, Key); 3] = [

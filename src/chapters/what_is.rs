@@ -3,9 +3,11 @@
 //! share, shown as stacked bars, as value over time, and as a formula.
 
 use crate::app::use_page_title;
+use crate::chapters::{final_value, growth_chart, yearly_table};
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
-use crate::charts::lines::{draw_lines, LineChart, Series};
-use crate::i18n::{format, use_i18n, Key, Locale};
+use crate::charts::lines::draw_lines;
+use crate::i18n::format::{eth0, pct0, pct2, years_text};
+use crate::i18n::{format, use_i18n, Key};
 use crate::model::num::{dec, to_f64};
 use crate::model::yields;
 use crate::sources::SourceId;
@@ -206,23 +208,6 @@ mod tests {
     }
 }
 
-fn pct_value(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 2))
-}
-fn pct_int(l: Locale, x: Decimal) -> String {
-    format!("{}%", format::number(l, x, 0))
-}
-fn eth_value(l: Locale, x: Decimal) -> String {
-    format::eth(l, x, 0)
-}
-fn years_value(l: Locale, x: Decimal) -> String {
-    if x == Decimal::ONE {
-        l.text(Key::UnitYearOne).to_owned()
-    } else {
-        crate::i18n::fill(l.text(Key::UnitYears), &[("n", &format::number(l, x, 0))])
-    }
-}
-
 /// Chapter 1: what restaking is.
 #[component]
 pub fn Chapter() -> impl IntoView {
@@ -316,68 +301,40 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Value over time.
-    let to_points = |p: &[(Decimal, Decimal)]| {
-        p.iter()
-            .map(|(x, y)| (to_f64(*x), to_f64(*y)))
-            .collect::<Vec<_>>()
-    };
     let lines_data = move || {
-        let l = i18n.get();
         let n = numbers.get();
-        LineChart {
-            series: vec![
-                Series {
-                    name: l.text(Key::Ch1SeriesStaking).into(),
-                    points: to_points(&n.path_staking),
-                    colour: 0,
-                },
-                Series {
-                    name: l.text(Key::Ch1SeriesRestaked).into(),
-                    points: to_points(&n.path_restaked),
-                    colour: 1,
-                },
+        growth_chart(
+            i18n.get(),
+            &[
+                (Key::Ch1SeriesStaking, &n.path_staking, 0),
+                (Key::Ch1SeriesRestaked, &n.path_restaked, 1),
             ],
-            x_caption: l.text(Key::Ch1AxisYears).into(),
-            y_caption: l.text(Key::Ch1AxisValue).into(),
-            x_fmt: |x| format!("{x:.0}"),
-            y_fmt: |y| format!("{y:.1}"),
-            y_from_zero: false,
-        }
+            Key::Ch1AxisYears,
+            Key::Ch1AxisValue,
+        )
     };
-    let last = |p: &[(Decimal, Decimal)]| p.last().map(|(_, v)| *v).unwrap_or_default();
     let lines_aria = move || {
         let l = i18n.get();
         let n = numbers.get();
         i18n.tf(
             Key::Ch1GrowthAria,
             &[
-                ("years", &years_value(l, years.get())),
-                ("a", &format::eth(l, last(&n.path_staking), 2)),
-                ("b", &format::eth(l, last(&n.path_restaked), 2)),
+                ("years", &years_text(l, years.get())),
+                ("a", &format::eth(l, final_value(&n.path_staking), 2)),
+                ("b", &format::eth(l, final_value(&n.path_restaked), 2)),
             ],
         )
     };
     let lines_table = move || {
-        let l = i18n.get();
         let n = numbers.get();
-        let yearly =
-            |p: &[(Decimal, Decimal)]| p.iter().step_by(12).map(|(_, v)| *v).collect::<Vec<_>>();
-        let (a, b) = (yearly(&n.path_staking), yearly(&n.path_restaked));
-        DataTable {
-            headers: vec![
-                l.text(Key::Ch1TblYear).into(),
-                l.text(Key::Ch1SeriesStaking).into(),
-                l.text(Key::Ch1SeriesRestaked).into(),
+        yearly_table(
+            i18n.get(),
+            Key::Ch1TblYear,
+            &[
+                (Key::Ch1SeriesStaking, &n.path_staking),
+                (Key::Ch1SeriesRestaked, &n.path_restaked),
             ],
-            rows: a
-                .iter()
-                .zip(&b)
-                .enumerate()
-                .map(|(y, (a, b))| {
-                    vec![y.to_string(), format::eth(l, *a, 3), format::eth(l, *b, 3)]
-                })
-                .collect(),
-        }
+        )
     };
 
     view! {
@@ -393,9 +350,9 @@ pub fn Chapter() -> impl IntoView {
                 <p>{move || i18n.t(Key::Ch1LabIntro)}</p>
                 <div class="lab-grid">
                     <div class="controls">
-                        <Slider label=Key::Ch1PBase spec=&PARAMS[0] value=base fmt=pct_value hint=Key::Ch1PBaseHint />
-                        <Slider label=Key::Ch1PRestake spec=&PARAMS[1] value=restake fmt=pct_value hint=Key::Ch1PRestakeHint />
-                        <Slider label=Key::Ch1PSplit spec=&PARAMS[2] value=split fmt=pct_int hint=Key::Ch1PSplitHint />
+                        <Slider label=Key::Ch1PBase spec=&PARAMS[0] value=base fmt=pct2 hint=Key::Ch1PBaseHint />
+                        <Slider label=Key::Ch1PRestake spec=&PARAMS[1] value=restake fmt=pct2 hint=Key::Ch1PRestakeHint />
+                        <Slider label=Key::Ch1PSplit spec=&PARAMS[2] value=split fmt=pct0 hint=Key::Ch1PSplitHint />
                         <p class="hint">
                             <Cite id=SourceId::ConsensusSpecs /> " " <Cite id=SourceId::EigenRewards />
                         </p>
@@ -438,8 +395,8 @@ pub fn Chapter() -> impl IntoView {
                 <p>{move || i18n.t(Key::Ch1GrowthIntro)}</p>
                 <div class="lab-grid">
                     <div class="controls">
-                        <Slider label=Key::Ch1PPrincipal spec=&PARAMS[3] value=principal fmt=eth_value />
-                        <Slider label=Key::Ch1PYears spec=&PARAMS[4] value=years fmt=years_value />
+                        <Slider label=Key::Ch1PPrincipal spec=&PARAMS[3] value=principal fmt=eth0 />
+                        <Slider label=Key::Ch1PYears spec=&PARAMS[4] value=years fmt=years_text />
                         <dl class="results">
                             <div>
                                 <dt>{move || i18n.t(Key::Ch1ExtraPerYear)}</dt>

@@ -75,6 +75,35 @@ pub fn large(locale: Locale, x: Decimal) -> String {
     }
 }
 
+/// A value already in percent units (`2.85` → "2.85%"), with no decimals: a slider formatter.
+pub fn pct0(l: Locale, x: Decimal) -> String {
+    format!("{}%", number(l, x, 0))
+}
+
+/// As [`pct0`], one decimal.
+pub fn pct1(l: Locale, x: Decimal) -> String {
+    format!("{}%", number(l, x, 1))
+}
+
+/// As [`pct0`], two decimals.
+pub fn pct2(l: Locale, x: Decimal) -> String {
+    format!("{}%", number(l, x, 2))
+}
+
+/// Whole ETH ("32 ETH"): a slider formatter.
+pub fn eth0(l: Locale, x: Decimal) -> String {
+    eth(l, x, 0)
+}
+
+/// A number of years in words ("1 year", "10 years" / "1 年", "10 年").
+pub fn years_text(l: Locale, x: Decimal) -> String {
+    if x == Decimal::ONE {
+        l.text(super::Key::UnitYearOne).to_owned()
+    } else {
+        super::fill(l.text(super::Key::UnitYears), &[("n", &number(l, x, 0))])
+    }
+}
+
 /// `f64` convenience for chart labels (which plotters draws from `f64`).
 pub fn number_f64(locale: Locale, x: f64, dp: u32) -> String {
     number(locale, crate::model::num::from_f64(x), dp)
@@ -107,6 +136,17 @@ mod tests {
         assert_eq!(large(Locale::Zh, d("34000000")), "3,400 万");
         assert_eq!(large(Locale::Zh, d("120000000")), "1.20 亿");
         assert_eq!(large(Locale::En, d("5000")), "5,000");
+    }
+
+    #[test]
+    fn it_formats_slider_values() {
+        assert_eq!(pct2(Locale::En, d("2.854")), "2.85%");
+        assert_eq!(pct1(Locale::Zh, d("66.666")), "66.7%");
+        assert_eq!(pct0(Locale::En, d("10")), "10%");
+        assert_eq!(eth0(Locale::En, d("1234")), "1,234 ETH");
+        assert_eq!(years_text(Locale::En, d("1")), "1 year");
+        assert_eq!(years_text(Locale::En, d("10")), "10 years");
+        assert_eq!(years_text(Locale::Zh, d("3")), "3 年");
     }
 
     proptest! {
