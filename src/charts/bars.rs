@@ -63,16 +63,7 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
         .y_label_area_size((label_w + style.px(12.0)).clamp(style.px(40.0), style.px(220.0)))
         .build_cartesian_2d(0f64..x_max, 0f64..n as f64)?;
     let fmt = data.fmt;
-    let bar_names: Vec<String> = data.bars.iter().map(|b| b.label.clone()).collect();
-    let y_fmt = move |y: &f64| {
-        let i = (y.floor() as usize).min(n.saturating_sub(1));
-        // Label only at bar centres (k + 0.5).
-        if (y - y.floor() - 0.5).abs() < 1e-6 {
-            bar_names.get(n - 1 - i).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        }
-    };
+    let y_fmt = super::row_labels(data.bars.iter().map(|b| b.label.clone()).collect());
     chart
         .configure_mesh()
         .disable_y_mesh()

@@ -102,15 +102,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         .y_label_area_size((label_w + style.px(12.0)).clamp(style.px(40.0), style.px(240.0)))
         .build_cartesian_2d(x0..x1, 0f64..n as f64)?;
     let fmt = data.fmt;
-    let names: Vec<String> = data.rows.iter().map(|r| r.label.clone()).collect();
-    let y_fmt = move |y: &f64| {
-        let i = (y.floor() as usize).min(n.saturating_sub(1));
-        if (y - y.floor() - 0.5).abs() < 1e-6 {
-            names.get(n - 1 - i).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        }
-    };
+    let y_fmt = super::row_labels(data.rows.iter().map(|r| r.label.clone()).collect());
     chart
         .configure_mesh()
         .disable_y_mesh()

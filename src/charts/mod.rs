@@ -93,6 +93,20 @@ impl Style {
     }
 }
 
+/// A y-axis label formatter for horizontal-bar charts whose rows sit at `0..n`, top row
+/// first: returns row `names[k]`'s label at its centre (`n − 1 − k + 0.5`) and "" elsewhere.
+pub fn row_labels(names: Vec<String>) -> impl Fn(&f64) -> String {
+    let n = names.len().max(1);
+    move |y: &f64| {
+        let i = (y.floor().max(0.0) as usize).min(n.saturating_sub(1));
+        if (y - y.floor() - 0.5).abs() < 1e-6 {
+            names.get(n - 1 - i).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// Rounds `max` up to a "nice" axis end (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) so ticks
 /// land on round numbers without leaving much empty space above the data.
 pub fn nice_ceiling(max: f64) -> f64 {
@@ -123,5 +137,14 @@ mod tests {
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(f64::NAN), 1.0);
         assert_eq!(nice_ceiling(41.0), 50.0);
+    }
+
+    #[test]
+    fn row_labels_name_rows_top_first_at_their_centres() {
+        let f = row_labels(vec!["top".into(), "bottom".into()]);
+        assert_eq!(f(&1.5), "top");
+        assert_eq!(f(&0.5), "bottom");
+        assert_eq!(f(&1.0), "");
+        assert_eq!(row_labels(vec![])(&0.5), "");
     }
 }
