@@ -167,9 +167,15 @@ pub fn read_params(
 /// Writes the scenario as a query string (`?v=1&name=value…`), leaving out values
 /// equal to their default so shared links stay short and defaults can be revised.
 pub fn write_params(specs: &[ParamSpec], values: &[Decimal]) -> String {
+    write_pairs(specs.iter().zip(values.iter().copied()))
+}
+
+/// [`write_params`] over any sequence of `(spec, value)`: a page with several labs,
+/// each with its own parameter group, writes them all into one query string.
+pub fn write_pairs<'a>(pairs: impl IntoIterator<Item = (&'a ParamSpec, Decimal)>) -> String {
     let mut out = format!("?v={SCHEMA_VERSION}");
-    for (spec, v) in specs.iter().zip(values) {
-        if *v != spec.default {
+    for (spec, v) in pairs {
+        if v != spec.default {
             out.push('&');
             out.push_str(spec.name);
             out.push('=');

@@ -137,15 +137,39 @@ pub struct Scenario {
 /// Reads the chapter's parameters from the URL once, and mirrors every later change
 /// back into the URL with `replaceState` (an Effect: it only syncs the outside world).
 pub fn use_scenario(specs: &'static [ParamSpec]) -> Scenario {
+    use_scenarios(&[specs])
+        .pop()
+        .unwrap_or_else(|| Scenario {
+            values: Vec::new(),
+            replaced: Vec::new(),
+        })
+}
+
+/// Like [`use_scenario`] for a page with several labs, each with its own parameter
+/// group (names must be distinct across groups): one `Scenario` per group, all
+/// written back into one query string.
+pub fn use_scenarios(groups: &[&'static [ParamSpec]]) -> Vec<Scenario> {
+    let groups: Vec<&'static [ParamSpec]> = groups.to_vec();
     let pairs = url_state::parse_query(&location_search());
-    let (initial, replaced) = url_state::read_params(&pairs, specs);
-    let values: Vec<RwSignal<Decimal>> = initial.into_iter().map(RwSignal::new).collect();
-    let tracked = values.clone();
+    let scenarios: Vec<Scenario> = groups
+        .iter()
+        .map(|specs| {
+            let (initial, replaced) = url_state::read_params(&pairs, specs);
+            Scenario {
+                values: initial.into_iter().map(RwSignal::new).collect(),
+                replaced,
+            }
+        })
+        .collect();
+    let tracked: Vec<Vec<RwSignal<Decimal>>> =
+        scenarios.iter().map(|s| s.values.clone()).collect();
     Effect::new(move |_| {
-        let current: Vec<Decimal> = tracked.iter().map(|s| s.get()).collect();
-        replace_query(&url_state::write_params(specs, &current));
+        let query = url_state::write_pairs(groups.iter().zip(&tracked).flat_map(
+            |(specs, values)| specs.iter().zip(values.iter().map(|s| s.get())),
+        ));
+        replace_query(&query);
     });
-    Scenario { values, replaced }
+    scenarios
 }
 
 /// Device pixels per CSS pixel (1 when unknown).
