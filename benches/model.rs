@@ -1,9 +1,13 @@
 //! Timing of the model's heavy paths (`cargo bench --bench model`; `harness = false`, plain
 //! `main` with `std::time::Instant`, no criterion). Prints the median (and min/max) of
-//! several runs.
+//! several runs. The shared workloads (`workloads.rs`) are also timed in the browser by
+//! `tests/browser_bench.rs`; with `BENCH_JSON=<file>` their medians are written as JSON
+//! for `scripts/bench.mjs`, which prints the wasm/native ratio.
 //!
 //! Budget: the portfolio Monte Carlo at 10,000 paths × 36 monthly steps (3 tiers) must
 //! stay well under 10 ms natively so that it is interactive in wasm.
+
+mod workloads;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -11,7 +15,6 @@ use std::time::{Duration, Instant};
 use restaking_explorer::model::concentration::{report, zipf_stakes, ZipfInputs, MAX_ZIPF_HOLDERS};
 use restaking_explorer::model::exit::{sell_vs_redeem, timeline, ExitInputs, SellVsRedeemInputs};
 use restaking_explorer::model::layers::{evaluate, StackInputs};
-use restaking_explorer::model::portfolio::{simulate, PortfolioInputs};
 use rust_decimal::Decimal;
 
 /// Runs `f` `reps` times after a warm-up, prints the wall-clock median, min and max, and
@@ -38,14 +41,21 @@ fn median_ms<F: FnMut()>(name: &str, reps: usize, mut f: F) -> f64 {
 }
 
 fn main() {
-    let inputs = PortfolioInputs {
-        paths: 10_000,
-        years: 3,
-        ..PortfolioInputs::default()
-    };
-    let mc = median_ms("portfolio::simulate 10,000 paths x 36 months", 41, || {
-        black_box(simulate(black_box(&inputs)).ok());
-    });
+    let mut json = Vec::new();
+    let mut mc = 0.0;
+    for w in workloads::WORKLOADS {
+        let ms = median_ms(w.name, w.reps, w.run);
+        if w.name.starts_with("portfolio") {
+            mc = ms;
+        }
+        json.push(format!("  \"{}\": {ms:.4}", w.name));
+    }
+    if let Ok(path) = std::env::var("BENCH_JSON") {
+        let body = format!("{{\n{}\n}}\n", json.join(",\n"));
+        if let Err(e) = std::fs::write(&path, body) {
+            eprintln!("cannot write {path}: {e}");
+        }
+    }
 
     let zipf = ZipfInputs {
         holders: MAX_ZIPF_HOLDERS,

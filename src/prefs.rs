@@ -1,7 +1,9 @@
 //! Learner preferences (language and theme) and their persistence in
-//! `localStorage`. The stored record carries a schema version; anything we cannot
-//! read (blocked storage, corrupt JSON, an unknown version) is ignored and the
-//! defaults are used, never a crash. Parsing is pure and tested natively.
+//! `localStorage`. The stored record carries a schema version. A record from an
+//! older version is migrated (the unversioned v0 record of the first prototype:
+//! `{"lang":…,"theme":…}`, where the theme could also be `"auto"`); anything we cannot
+//! read (blocked storage, corrupt JSON, a version from the future) is ignored and
+//! the defaults are used, never a crash. Parsing is pure and tested natively.
 
 use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
@@ -85,10 +87,30 @@ pub struct Prefs {
 }
 
 impl Prefs {
-    /// Parses a stored record; `None` for anything unreadable or from the future.
+    /// Parses a stored record, migrating older versions; `None` for anything
+    /// unreadable or from the future.
     pub fn parse(raw: &str) -> Option<Prefs> {
-        let p: Prefs = serde_json::from_str(raw).ok()?;
-        (p.v >= 1 && p.v <= PREFS_VERSION).then_some(p)
+        let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+        let obj = value.as_object()?;
+        match obj.get("v") {
+            // v0: no version field; "auto" meant "follow the system".
+            None => {
+                let lang = obj.get("lang").and_then(|l| l.as_str()).map(str::to_owned);
+                let theme = match obj.get("theme").and_then(|t| t.as_str()) {
+                    Some("auto") | None => ThemePref::System,
+                    Some(code) => ThemePref::from_code(code)?,
+                };
+                Some(Prefs {
+                    v: PREFS_VERSION,
+                    lang,
+                    theme,
+                })
+            }
+            Some(_) => {
+                let p: Prefs = serde_json::from_value(value).ok()?;
+                (p.v >= 1 && p.v <= PREFS_VERSION).then_some(p)
+            }
+        }
     }
 
     /// The stored locale, if any and valid.
@@ -138,6 +160,18 @@ mod tests {
         let odd = Prefs::parse("{\"v\":1,\"lang\":\"fr\",\"theme\":\"light\"}").unwrap();
         assert_eq!(odd.locale(), None);
         assert_eq!(odd.theme, ThemePref::Light);
+    }
+
+    #[test]
+    fn it_migrates_the_unversioned_v0_record() {
+        let p = Prefs::parse("{\"lang\":\"zh\",\"theme\":\"dark\"}").unwrap();
+        assert_eq!(p, Prefs::new(Locale::Zh, ThemePref::Dark));
+        let auto = Prefs::parse("{\"lang\":\"en\",\"theme\":\"auto\"}").unwrap();
+        assert_eq!(auto.theme, ThemePref::System);
+        assert_eq!(auto.v, PREFS_VERSION);
+        assert_eq!(Prefs::parse("{}").map(|p| p.theme), Some(ThemePref::System));
+        // A v0 record with a theme we never had is unreadable, not guessed.
+        assert_eq!(Prefs::parse("{\"theme\":\"sepia\"}"), None);
     }
 
     #[test]

@@ -29,9 +29,16 @@ pub fn storage_set(key: &str, value: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// The stored preferences, if readable.
+/// The stored preferences, if readable. A record from an older schema version is
+/// migrated and written back in the current form (best effort).
 pub fn load_prefs() -> Option<Prefs> {
-    storage_get(crate::prefs::STORAGE_KEY).and_then(|raw| Prefs::parse(&raw))
+    let raw = storage_get(crate::prefs::STORAGE_KEY)?;
+    let prefs = Prefs::parse(&raw)?;
+    let current = prefs.to_json();
+    if current != raw {
+        storage_set(crate::prefs::STORAGE_KEY, &current);
+    }
+    Some(prefs)
 }
 
 /// Saves preferences (best effort).
@@ -137,12 +144,10 @@ pub struct Scenario {
 /// Reads the chapter's parameters from the URL once, and mirrors every later change
 /// back into the URL with `replaceState` (an Effect: it only syncs the outside world).
 pub fn use_scenario(specs: &'static [ParamSpec]) -> Scenario {
-    use_scenarios(&[specs])
-        .pop()
-        .unwrap_or_else(|| Scenario {
-            values: Vec::new(),
-            replaced: Vec::new(),
-        })
+    use_scenarios(&[specs]).pop().unwrap_or_else(|| Scenario {
+        values: Vec::new(),
+        replaced: Vec::new(),
+    })
 }
 
 /// Like [`use_scenario`] for a page with several labs, each with its own parameter
@@ -161,15 +166,77 @@ pub fn use_scenarios(groups: &[&'static [ParamSpec]]) -> Vec<Scenario> {
             }
         })
         .collect();
-    let tracked: Vec<Vec<RwSignal<Decimal>>> =
-        scenarios.iter().map(|s| s.values.clone()).collect();
+    let tracked: Vec<Vec<RwSignal<Decimal>>> = scenarios.iter().map(|s| s.values.clone()).collect();
     Effect::new(move |_| {
-        let query = url_state::write_pairs(groups.iter().zip(&tracked).flat_map(
-            |(specs, values)| specs.iter().zip(values.iter().map(|s| s.get())),
-        ));
+        let query = url_state::write_pairs(
+            groups
+                .iter()
+                .zip(&tracked)
+                .flat_map(|(specs, values)| specs.iter().zip(values.iter().map(|s| s.get()))),
+        );
         replace_query(&query);
     });
     scenarios
+}
+
+/// Watches an element's content-box width with a `ResizeObserver`, calling `on_width`
+/// with the width in CSS pixels when the element is mounted and whenever it changes.
+/// Dropping the returned guard disconnects the observer.
+pub fn observe_width<E>(
+    node: leptos::prelude::NodeRef<E>,
+    on_width: impl Fn(f64) + 'static,
+) -> WidthObserver
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let w = entry.content_rect().width();
+            if w.is_finite() && w > 0.0 {
+                on_width(w);
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
+    if let Some(obs) = observer.clone() {
+        node.on_load(move |el| {
+            if let Some(el) = el.dyn_ref::<web_sys::Element>() {
+                obs.observe(el);
+            }
+        });
+    }
+    WidthObserver {
+        observer,
+        _callback: cb,
+    }
+}
+
+/// Keeps a [`observe_width`] observer alive; disconnects it when dropped.
+pub struct WidthObserver {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for WidthObserver {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
+/// Scrolls to the element named by the URL's `#fragment`, if there is one.
+pub fn scroll_to_hash() {
+    let Some(w) = web_sys::window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
 }
 
 /// Device pixels per CSS pixel (1 when unknown).

@@ -41,19 +41,28 @@ pub fn Chart(
     let i18n = use_i18n();
     let theme = use_theme().theme;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| {
-        resized.update(|n| *n = n.wrapping_add(1))
+    // The canvas's CSS width, kept by a ResizeObserver (an outside-world callback),
+    // so a redraw never reads layout: reading `clientWidth` after the page's numbers
+    // changed would force a synchronous layout on every slider step.
+    let css_width = RwSignal::new(None::<f64>);
+    let observer = crate::web::observe_width(canvas_ref, move |w| {
+        if css_width.get_untracked() != Some(w) {
+            css_width.set(Some(w));
+        }
     });
-    on_cleanup(move || handle.remove());
+    // Owned by this component: dropped (and disconnected) when it unmounts.
+    StoredValue::new_local(observer);
 
     Effect::new(move |_| {
-        resized.track();
         let dark = theme.get() == Theme::Dark;
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let css_w = canvas.client_width().max(200) as f64;
+        // Until the observer's first report, measure once.
+        let css_w = css_width
+            .get()
+            .unwrap_or_else(|| canvas.client_width() as f64)
+            .max(200.0);
         let dpr = device_pixel_ratio();
         let (w, h) = (
             (css_w * dpr).round() as u32,
@@ -89,7 +98,7 @@ pub fn Chart(
                 node_ref=canvas_ref
                 role="img"
                 aria-label=move || aria_label.get()
-                style=format!("height:{height}px")
+                style:height=format!("{height}px")
             ></canvas>
             <details class="data-table">
                 <summary>{move || i18n.t(Key::UiShowData)}</summary>

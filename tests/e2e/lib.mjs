@@ -1,6 +1,6 @@
 // Shared end-to-end helpers: a static server for the release build (at the root or
-// under a sub-path, with the single-page-app fallback a static host provides via
-// 404.html) and a headless Debian Chromium driven by playwright-core.
+// under a sub-path, answering unknown paths with 404.html as a plain static host such
+// as GitHub Pages does) and a headless Debian Chromium driven by playwright-core.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
@@ -9,10 +9,16 @@ import { chromium } from 'playwright-core';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.mjs': 'text/javascript',
 };
 
-/** Serves `root` under `prefix` (e.g. "/" or "/restaking/") on 127.0.0.1 with a random port. */
-export async function serve(root, prefix = '/') {
+/**
+ * Serves `root` under `prefix` (e.g. "/" or "/restaking/") on 127.0.0.1 with a random
+ * port. Unknown paths get 404.html; with `{ status404: true }` also the status 404 a
+ * real static host sends (Chromium then logs a console error for the page itself, so
+ * most tests use status 200).
+ */
+export async function serve(root, prefix = '/', { status404 = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('outside the site'); return; }
@@ -24,11 +30,15 @@ export async function serve(root, prefix = '/') {
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      // Unknown paths get the app shell so deep links and reloads work, as a static
-      // host does with a 404.html copy of index.html.
-      const body = await readFile(join(root, 'index.html'));
-      res.writeHead(200, { 'content-type': TYPES['.html'] });
-      res.end(body);
+      // Unknown paths get 404.html (a copy of the app shell written by
+      // scripts/postbuild.mjs): deep links and reloads must work through that alone.
+      try {
+        const body = await readFile(join(root, '404.html'));
+        res.writeHead(status404 ? 404 : 200, { 'content-type': TYPES['.html'] });
+        res.end(body);
+      } catch {
+        res.writeHead(404); res.end('not found');
+      }
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));

@@ -1,0 +1,52 @@
+// Runs before the app, from our own origin (no inline script, so the Content
+// Security Policy needs no exception for it). Three small jobs that must work even
+// when the WebAssembly app cannot start, or has stopped:
+//  1. if this browser lacks WebAssembly, or the app fails to load, show the
+//     bilingual #no-wasm message that index.html carries;
+//  2. the panic panel's "copy details" button (the wasm module has trapped by the
+//     time a learner clicks it, so this cannot live in Rust);
+//  3. register the service worker that the release build writes (offline use).
+(function () {
+  'use strict';
+  var started = false;
+  addEventListener('TrunkApplicationStarted', function () { started = true; });
+
+  function showNoWasm() {
+    if (started) return;
+    var box = document.getElementById('no-wasm');
+    if (box) box.hidden = false;
+  }
+  function whenReady(f) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', f);
+    else f();
+  }
+  var hasWasm = typeof WebAssembly === 'object' && WebAssembly !== null &&
+    typeof WebAssembly.instantiate === 'function';
+  if (!hasWasm) whenReady(showNoWasm);
+  // A failed module import or wasm instantiation before the app started.
+  addEventListener('error', function () { whenReady(showNoWasm); });
+  addEventListener('unhandledrejection', function () { whenReady(showNoWasm); });
+
+  document.addEventListener('click', function (ev) {
+    var btn = ev.target && ev.target.closest && ev.target.closest('[data-action="copy-details"]');
+    if (!btn) return;
+    var area = document.getElementById('panic-details');
+    if (!area) return;
+    var done = function () { btn.textContent = btn.getAttribute('data-copied') || btn.textContent; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(area.value).then(done, function () { area.select(); });
+    } else {
+      area.select();
+      try { if (document.execCommand('copy')) done(); } catch (e) { /* selected: the learner can copy by hand */ }
+    }
+  });
+
+  var sw = document.querySelector('meta[name="restaking-sw"]');
+  if (sw && 'serviceWorker' in navigator) {
+    addEventListener('load', function () {
+      var url = new URL(sw.getAttribute('content'), document.baseURI);
+      navigator.serviceWorker.register(url.href, { scope: new URL('./', document.baseURI).pathname })
+        .catch(function () { /* offline use is a bonus; the site works without it */ });
+    });
+  }
+})();

@@ -1,0 +1,225 @@
+// End-to-end tests of reliability and security against the release build: the
+// Content-Security-Policy as shipped (no violation, no foreign request, on every
+// route), subresource integrity, static-host deep links through 404.html, the
+// no-JavaScript and no-WebAssembly messages, offline use through the service worker,
+// broken storage, and the panic panel (on a test build with `--features panic-probe`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openPage, ready } from './lib.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const DIST_PANIC = process.env.DIST_PANIC ?? 'dist-panic';
+let server, browser;
+
+before(async () => {
+  server = await serve(DIST, '/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records CSP violations in the page (they are events, not always console errors). */
+const RECORD_CSP = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+};
+
+async function routes(page) {
+  await page.goto(server.origin + '/');
+  await ready(page);
+  const nav = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+  return ['/', ...new Set(nav), '/no-such-page'];
+}
+
+test('the shipped policy is strict and its hash matches the inline loader', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(csp, 'a CSP meta tag');
+  const dir = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(dir['default-src'], ["'self'"]);
+  assert.deepEqual(dir['connect-src'], ["'self'"]);
+  assert.deepEqual(dir['object-src'], ["'none'"]);
+  assert.deepEqual(dir['base-uri'], ["'self'"]);
+  assert.ok(dir['script-src'].includes("'wasm-unsafe-eval'"));
+  assert.deepEqual(dir['style-src'], ["'self'"], 'no inline <style> or foreign stylesheet');
+  for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
+    assert.ok(!dir['script-src'].includes(bad), `script-src has ${bad}`);
+  }
+  const hashes = dir['script-src'].filter((s) => s.startsWith("'sha256-"));
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>[\s\S]*?<\/script>/g)];
+  assert.equal(hashes.length, inline.length, 'one hash per inline script');
+  // The policy comes before any script, and every script and preload keeps its SRI hash.
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+  const tags = [...html.matchAll(/<(script|link)\b[^>]*\b(src|href)="[^"]+\.(js|wasm|css)"[^>]*>/g)].map((m) => m[0]);
+  assert.ok(tags.length >= 3, tags.join('\n'));
+  for (const t of tags) assert.match(t, /integrity="sha384-[A-Za-z0-9+/=]+"/, t);
+  assert.equal(readFileSync(join(DIST, '404.html'), 'utf8'), html, '404.html is the app shell');
+});
+
+test('every route runs under the policy: no violation, no console error, no foreign request', async () => {
+  const { context, page, errors, requests } = await openPage(browser);
+  await context.addInitScript(RECORD_CSP);
+  const all = await routes(page);
+  assert.ok(all.length >= 8, all.join(','));
+  for (const route of all) {
+    for (const theme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(server.origin + route);
+      await ready(page);
+      await page.waitForTimeout(150);
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${route} (${theme})`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests.filter((u) => new URL(u).origin !== server.origin), []);
+  await context.close();
+});
+
+test('a plain static host (404.html, status 404) serves deep links and reloads', async () => {
+  const strict = await serve(DIST, '/', { status404: true });
+  const { context, page } = await openPage(browser);
+  try {
+    const res = await page.goto(strict.origin + '/risks?v=1');
+    assert.equal(res.status(), 404);
+    await ready(page);
+    assert.ok((await page.textContent('main h1')).length > 0);
+    await page.reload();
+    await ready(page);
+    assert.ok(await page.isVisible('main h1'));
+  } finally {
+    await context.close();
+    await strict.close();
+  }
+});
+
+test('without JavaScript the noscript message shows; without WebAssembly a clear message shows', async () => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const p1 = await noJs.newPage();
+  await p1.goto(server.origin + '/');
+  assert.ok(await p1.isVisible('p.noscript'));
+  await noJs.close();
+
+  const { context, page } = await openPage(browser, { locale: 'zh-CN' });
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('#no-wasm:not([hidden])', { timeout: 10000 });
+  const text = await page.textContent('#no-wasm');
+  assert.match(text, /WebAssembly/);
+  assert.match(text, /[\u4e00-\u9fff]/);
+  assert.equal(await page.$('header.site-header'), null);
+  await context.close();
+});
+
+test('once loaded, the explorer keeps working offline (service worker)', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(server.origin + '/');
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await ready(page);
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the worker');
+  await context.setOffline(true);
+  try {
+    // A full navigation to a deep link the learner has not opened yet, offline.
+    await page.goto(server.origin + '/strategy?v=1');
+    await ready(page);
+    assert.ok((await page.textContent('main h1')).length > 0);
+    // And client-side navigation still works.
+    await page.click('header nav a[href="/risks"]');
+    await page.waitForURL(/\/risks/);
+    assert.ok(await page.isVisible('main h1'));
+  } finally {
+    await context.setOffline(false);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('blocked, full and corrupt storage never break the app', async () => {
+  const cases = {
+    blocked: () => {
+      const boom = () => { throw new DOMException('blocked', 'SecurityError'); };
+      Object.defineProperty(window, 'localStorage', { get: boom, configurable: true });
+    },
+    full: () => {
+      Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    },
+    corrupt: () => {
+      for (const k of ['restaking-explorer.prefs', 'restaking-explorer.progress']) {
+        localStorage.setItem(k, '{"v":1,"lang":');
+      }
+    },
+  };
+  for (const [name, init] of Object.entries(cases)) {
+    const { context, page, errors } = await openPage(browser);
+    await context.addInitScript(init);
+    await page.goto(server.origin + '/what-is-restaking');
+    await ready(page);
+    // Language and theme switches still work (in memory).
+    await page.click('button[data-lang="zh"]');
+    assert.match(await page.textContent('main h1'), /[\u4e00-\u9fff]/, name);
+    await page.selectOption('select[data-testid="theme"]', 'dark');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark', name);
+    await page.goto(server.origin + '/');
+    await ready(page);
+    assert.deepEqual(errors, [], name);
+    await context.close();
+  }
+});
+
+test('preferences from an older version are migrated, not discarded', async () => {
+  const { context, page } = await openPage(browser);
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('restaking-explorer.prefs', '{"lang":"zh","theme":"dark"}');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto(server.origin + '/');
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('restaking-explorer.prefs')));
+  assert.equal(stored.v, 1);
+  assert.equal(stored.lang, 'zh');
+  await context.close();
+});
+
+test('a panic shows the translated panel, keeps saved progress, and offers reset and copy', async () => {
+  const panicServer = await serve(DIST_PANIC, '/');
+  try {
+    for (const [locale, script] of [['en-US', /went wrong/], ['zh-CN', /出错/]]) {
+      const { context, page } = await openPage(browser, { locale });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: panicServer.origin });
+      await page.goto(panicServer.origin + '/what-is-restaking?v=1&restake=3');
+      await ready(page);
+      const saved = '{"v":1,"chapters":{"what-is-restaking":{"visited":true}}}';
+      await page.evaluate((s) => localStorage.setItem('restaking-explorer.progress', s), saved);
+      const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+      await page.evaluate(() => dispatchEvent(new Event('panic-probe')));
+      await page.waitForSelector('[data-testid="panic-panel"]', { timeout: 5000 });
+      assert.match(await page.textContent('[data-testid="panic-panel"] h1'), script);
+      assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), before);
+      assert.equal(await page.getAttribute('[data-action="reset-chapter"]', 'href'), '/what-is-restaking');
+      const details = await page.inputValue('#panic-details');
+      assert.match(details, /panic probe fired on purpose/);
+      assert.match(details, /restake=3/);
+      await page.click('[data-action="copy-details"]');
+      await page.waitForFunction(() => document.querySelector('[data-action="copy-details"]').textContent === document.querySelector('[data-action="copy-details"]').dataset.copied);
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), details);
+      // Reset reopens the chapter with its defaults, and the app runs again.
+      await page.click('[data-action="reset-chapter"]');
+      await ready(page);
+      assert.equal(new URL(page.url()).searchParams.get('restake'), null);
+      await context.close();
+    }
+  } finally {
+    await panicServer.close();
+  }
+});
