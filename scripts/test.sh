@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing (including Chromium), then runs every test:
 # format and lint, native unit and property tests, browser tests of the widgets,
-# the release build (at the root and under a sub-path), the bundle budget, and the
-# end-to-end tests against the release build. `.ci/run` calls exactly this.
+# the release build (at the root, under a sub-path, and a test build that can force a
+# panic), the bundle budget, and the end-to-end tests against the release build. `.ci/run` calls exactly this.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh" --browser
@@ -18,12 +18,13 @@ step() {
 
 step "rustfmt" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets -- -D warnings
-step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --features panic-probe -- -D warnings
 step "native tests (model, parsing, formatting, charts)" cargo test
 step "browser tests (widgets, wasm-bindgen-test in headless Chromium)" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test browser
 step "release build (root)" trunk build --release --dist dist --public-url /
 step "release build (sub-path /restaking/)" trunk build --release --dist dist-sub --public-url /restaking/
+step "release build (test build with the panic probe)" trunk build --release --features panic-probe --dist dist-panic --public-url /
 step "bundle budget" node tests/budget.mjs dist
 step "end-to-end (release build in headless Chromium)" node --test --test-concurrency=1 tests/e2e/

@@ -51,7 +51,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/use-cases") view=chapters::use_cases::Chapter />
                     <Route path=path!("/lst-vs-restaking") view=chapters::lst_vs_restaking::Chapter />
                     <Route path=path!("/network-security") view=chapters::network::Chapter />
+                    <Route path=path!("/risks") view=chapters::risks::Chapter />
+                    <Route path=path!("/strategy") view=chapters::strategy::Chapter />
+                    <Route path=path!("/regulation") view=chapters::regulation::Chapter />
+                    <Route path=path!("/who-should-take-part") view=chapters::who::Chapter />
                     <Route path=path!("/sources") view=SourcesPage />
+                    <Route path=path!("/glossary") view=crate::glossary::GlossaryPage />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -93,6 +98,9 @@ fn Header() -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    <li>
+                        <A href=href("/glossary")>{move || i18n.t(Key::GlTitle)}</A>
+                    </li>
                     <li>
                         <A href=href("/sources")>{move || i18n.t(Key::SourcesTitle)}</A>
                     </li>

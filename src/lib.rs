@@ -9,16 +9,20 @@ pub mod app;
 pub mod chapters;
 pub mod charts;
 pub mod ctx;
+pub mod glossary;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod panic;
 pub mod prefs;
+pub mod progress;
 pub mod sources;
 pub mod url_state;
 pub mod web;
 pub mod widgets;
 
-/// Mounts the app on `<body>`.
+/// Installs the panic panel, then mounts the app on `<body>`.
 pub fn start() {
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

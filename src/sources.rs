@@ -38,6 +38,36 @@ pub enum SourceId {
     Elip006,
     /// Durvasula & Roughgarden, "Robust Restaking Networks" (ITCS 2025, arXiv:2407.21785).
     DurvasulaRoughgarden,
+    /// Nansen research: on-chain forensics of the stETH discount (June 2022).
+    NansenSteth,
+    /// Lido V2 voting announcement (withdrawals enabled, May 2023).
+    LidoV2,
+    /// Bankless, "Renzo Madness": the ezETH crash of 24 April 2024.
+    BanklessRenzo,
+    /// Renzo docs: withdrawals launch ("solving the cold start problem", June 2024).
+    RenzoColdStart,
+    /// US Department of Justice: the Herfindahl–Hirschman Index and its thresholds.
+    DojHhi,
+    /// Srinivasan & Lee, "Quantifying Decentralization" (2017): the Nakamoto coefficient.
+    NakamotoCoefficient,
+    /// ethereum.org: proof-of-stake attack and defense (the 1/3, 1/2, 2/3 thresholds).
+    EthPosAttack,
+    /// SEC Division of Corporation Finance: statement on certain protocol staking activities (29 May 2025).
+    SecProtocolStaking,
+    /// SEC Division of Corporation Finance: statement on certain liquid staking activities (5 Aug 2025).
+    SecLiquidStaking,
+    /// Regulation (EU) 2023/1114 on markets in crypto-assets (MiCA).
+    Mica,
+    /// US IRS Revenue Ruling 2023-14: staking rewards and gross income.
+    IrsRevRul202314,
+    /// HMRC Cryptoassets Manual, CRYPTO61000: DeFi lending and staking.
+    HmrcDefi,
+    /// EigenLayer contracts docs: the dual slashing edge case (beacon chain burns first; 32 → 8 → 4 ETH).
+    EigenDualSlashing,
+    /// ERC-4626 tokenized vault standard (a share's value is the vault's assets over its supply).
+    Erc4626,
+    /// Lido's stETH staking APR (7-day moving average) dashboard.
+    LidoStakingApr,
 }
 
 /// One entry of the sources page.
@@ -187,6 +217,126 @@ pub const SOURCES: &[Source] = &[
         url: "https://arxiv.org/abs/2407.21785",
         checked: "2026-11-27",
     },
+    Source {
+        id: SourceId::LidoStakingApr,
+        anchor: "lido-staking-apr",
+        title: Key::StratSrcLidoAprTitle,
+        used_for: Key::StratSrcLidoAprUse,
+        url: "https://flipsidecrypto.xyz/lidofinance/q/vgoNfUNmqrMa/lido-staking-user-apr-7-days-ma-MvM2e2",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::NansenSteth,
+        anchor: "nansen-steth",
+        title: Key::RliqSrcNansenTitle,
+        used_for: Key::RliqSrcNansenUse,
+        url: "https://www.nansen.ai/research/on-chain-forensics-demystifying-steth-depeg",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::LidoV2,
+        anchor: "lido-v2",
+        title: Key::RliqSrcLidoV2Title,
+        used_for: Key::RliqSrcLidoV2Use,
+        url: "https://research.lido.fi/t/lido-v2-voting-announcement/4576",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::BanklessRenzo,
+        anchor: "bankless-renzo",
+        title: Key::RliqSrcBanklessTitle,
+        used_for: Key::RliqSrcBanklessUse,
+        url: "https://www.bankless.com/renzo-madness",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::RenzoColdStart,
+        anchor: "renzo-cold-start",
+        title: Key::RliqSrcRenzoColdStartTitle,
+        used_for: Key::RliqSrcRenzoColdStartUse,
+        url: "https://docs.renzoprotocol.com/docs/product/withdrawals/solving-the-cold-start-problem",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::DojHhi,
+        anchor: "doj-hhi",
+        title: Key::RgovSrcDojTitle,
+        used_for: Key::RgovSrcDojUse,
+        url: "https://www.justice.gov/atr/herfindahl-hirschman-index",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::NakamotoCoefficient,
+        anchor: "nakamoto-coefficient",
+        title: Key::RgovSrcNakamotoTitle,
+        used_for: Key::RgovSrcNakamotoUse,
+        url: "https://news.earn.com/quantifying-decentralization-e39db233c28e",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::EthPosAttack,
+        anchor: "ethereum-pos-attack",
+        title: Key::RgovSrcEthPosTitle,
+        used_for: Key::RgovSrcEthPosUse,
+        url: "https://ethereum.org/en/developers/docs/consensus-mechanisms/pos/attack-and-defense/",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::SecProtocolStaking,
+        anchor: "sec-protocol-staking",
+        title: Key::RegSrcSecProtocolTitle,
+        used_for: Key::RegSrcSecProtocolUse,
+        url: "https://www.sec.gov/newsroom/speeches-statements/statement-certain-protocol-staking-activities-052925",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::SecLiquidStaking,
+        anchor: "sec-liquid-staking",
+        title: Key::RegSrcSecLiquidTitle,
+        used_for: Key::RegSrcSecLiquidUse,
+        url: "https://www.sec.gov/newsroom/speeches-statements/corpfin-certain-liquid-staking-activities-080525",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::Mica,
+        anchor: "mica",
+        title: Key::RegSrcMicaTitle,
+        used_for: Key::RegSrcMicaUse,
+        url: "https://eur-lex.europa.eu/eli/reg/2023/1114/oj",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::IrsRevRul202314,
+        anchor: "irs-rev-rul-2023-14",
+        title: Key::RegSrcIrsTitle,
+        used_for: Key::RegSrcIrsUse,
+        url: "https://www.irs.gov/pub/irs-drop/rr-23-14.pdf",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::HmrcDefi,
+        anchor: "hmrc-defi",
+        title: Key::RegSrcHmrcTitle,
+        used_for: Key::RegSrcHmrcUse,
+        url: "https://www.gov.uk/hmrc-internal-manuals/cryptoassets-manual/crypto61000",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::EigenDualSlashing,
+        anchor: "eigen-dual-slashing",
+        title: Key::RslashSrcDualTitle,
+        used_for: Key::RslashSrcDualUse,
+        url: "https://github.com/Layr-Labs/eigenlayer-contracts/blob/main/docs/core/accounting/DualSlashingEdgeCase.md",
+        checked: "2026-11-27",
+    },
+    Source {
+        id: SourceId::Erc4626,
+        anchor: "erc-4626",
+        title: Key::RslashSrcErc4626Title,
+        used_for: Key::RslashSrcErc4626Use,
+        url: "https://eips.ethereum.org/EIPS/eip-4626",
+        checked: "2026-11-27",
+    },
 ];
 
 /// The registry entry for `id`. Every `SourceId` has exactly one entry (tested).
@@ -218,6 +368,21 @@ mod tests {
             SourceId::EigenPod,
             SourceId::Elip006,
             SourceId::DurvasulaRoughgarden,
+            SourceId::LidoStakingApr,
+            SourceId::NansenSteth,
+            SourceId::LidoV2,
+            SourceId::BanklessRenzo,
+            SourceId::RenzoColdStart,
+            SourceId::DojHhi,
+            SourceId::NakamotoCoefficient,
+            SourceId::EthPosAttack,
+            SourceId::SecProtocolStaking,
+            SourceId::SecLiquidStaking,
+            SourceId::Mica,
+            SourceId::IrsRevRul202314,
+            SourceId::HmrcDefi,
+            SourceId::EigenDualSlashing,
+            SourceId::Erc4626,
         ];
         for id in all {
             assert_eq!(SOURCES.iter().filter(|s| s.id == id).count(), 1, "{id:?}");

@@ -17,7 +17,9 @@ use crate::model::yields::{self, StepKind, YieldReport};
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Slider, Term, UrlNotice};
+use crate::widgets::{
+    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -1162,6 +1164,35 @@ pub fn Chapter() -> impl IntoView {
 
             <h2>{move || i18n.t(Key::LstTakeawayTitle)}</h2>
             <p>{move || i18n.t(Key::LstTakeawayBody)}</p>
+            <Quiz chapter="lst-vs-restaking" items=&QUIZ />
         </article>
     }
 }
+
+/// The end-of-chapter quiz: what this chapter teaches, one explanation per choice.
+pub static QUIZ: [QuizItem; 4] = [
+    QuizItem {
+        question: Key::QuizC6Q1,
+        choices: &[Key::QuizC6Q1A, Key::QuizC6Q1B, Key::QuizC6Q1C],
+        correct: 0,
+        why: &[Key::QuizC6Q1WhyA, Key::QuizC6Q1WhyB, Key::QuizC6Q1WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC6Q2,
+        choices: &[Key::QuizC6Q2A, Key::QuizC6Q2B, Key::QuizC6Q2C],
+        correct: 1,
+        why: &[Key::QuizC6Q2WhyA, Key::QuizC6Q2WhyB, Key::QuizC6Q2WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC6Q3,
+        choices: &[Key::QuizC6Q3A, Key::QuizC6Q3B, Key::QuizC6Q3C],
+        correct: 2,
+        why: &[Key::QuizC6Q3WhyA, Key::QuizC6Q3WhyB, Key::QuizC6Q3WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC6Q4,
+        choices: &[Key::QuizC6Q4A, Key::QuizC6Q4B, Key::QuizC6Q4C],
+        correct: 1,
+        why: &[Key::QuizC6Q4WhyA, Key::QuizC6Q4WhyB, Key::QuizC6Q4WhyC],
+    },
+];

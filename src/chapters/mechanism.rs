@@ -23,7 +23,9 @@ use crate::model::yields::{self, Compounding, YieldInputs, YieldReport};
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Slider, Term, UrlNotice};
+use crate::widgets::{
+    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+};
 use leptos::prelude::*;
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
@@ -645,6 +647,7 @@ pub fn Chapter() -> impl IntoView {
                 <li>{move || i18n.t(Key::MechCatch3)}</li>
                 <li>{move || i18n.t(Key::MechCatch4)}</li>
             </ul>
+            <Quiz chapter="how-it-works" items=&QUIZ />
         </article>
     }
 }
@@ -1626,6 +1629,34 @@ fn IsolationLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
         </section>
     }
 }
+
+/// The end-of-chapter quiz: what this chapter teaches, one explanation per choice.
+pub static QUIZ: [QuizItem; 4] = [
+    QuizItem {
+        question: Key::QuizC2Q1,
+        choices: &[Key::QuizC2Q1A, Key::QuizC2Q1B, Key::QuizC2Q1C],
+        correct: 1,
+        why: &[Key::QuizC2Q1WhyA, Key::QuizC2Q1WhyB, Key::QuizC2Q1WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC2Q2,
+        choices: &[Key::QuizC2Q2A, Key::QuizC2Q2B, Key::QuizC2Q2C],
+        correct: 0,
+        why: &[Key::QuizC2Q2WhyA, Key::QuizC2Q2WhyB, Key::QuizC2Q2WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC2Q3,
+        choices: &[Key::QuizC2Q3A, Key::QuizC2Q3B, Key::QuizC2Q3C],
+        correct: 0,
+        why: &[Key::QuizC2Q3WhyA, Key::QuizC2Q3WhyB, Key::QuizC2Q3WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC2Q4,
+        choices: &[Key::QuizC2Q4A, Key::QuizC2Q4B, Key::QuizC2Q4C],
+        correct: 1,
+        why: &[Key::QuizC2Q4WhyA, Key::QuizC2Q4WhyB, Key::QuizC2Q4WhyC],
+    },
+];
 
 #[cfg(test)]
 mod tests {

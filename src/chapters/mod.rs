@@ -4,8 +4,12 @@
 pub mod lst_vs_restaking;
 pub mod mechanism;
 pub mod network;
+pub mod regulation;
+pub mod risks;
+pub mod strategy;
 pub mod use_cases;
 pub mod what_is;
+pub mod who;
 
 use crate::charts::lines::{LineChart, Series};
 use crate::i18n::{format, Key, Locale};
@@ -52,18 +56,46 @@ pub const CHAPTERS: &[ChapterMeta] = &[
         summary: Key::UsesSummary,
     },
     ChapterMeta {
-        slug: "lst-vs-restaking",
+        slug: "risks",
         number: 4,
+        title: Key::RiskTitle,
+        short: Key::RiskShort,
+        summary: Key::RiskSummary,
+    },
+    ChapterMeta {
+        slug: "strategy",
+        number: 5,
+        title: Key::StratTitle,
+        short: Key::StratShort,
+        summary: Key::StratSummary,
+    },
+    ChapterMeta {
+        slug: "lst-vs-restaking",
+        number: 6,
         title: Key::LstTitle,
         short: Key::LstShort,
         summary: Key::LstSummary,
     },
     ChapterMeta {
         slug: "network-security",
-        number: 5,
+        number: 7,
         title: Key::NetTitle,
         short: Key::NetShort,
         summary: Key::NetSummary,
+    },
+    ChapterMeta {
+        slug: "regulation",
+        number: 8,
+        title: Key::RegTitle,
+        short: Key::RegShort,
+        summary: Key::RegSummary,
+    },
+    ChapterMeta {
+        slug: "who-should-take-part",
+        number: 9,
+        title: Key::WhoTitle,
+        short: Key::WhoShort,
+        summary: Key::WhoSummary,
     },
 ];
 

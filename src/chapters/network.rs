@@ -25,7 +25,9 @@ use crate::model::network_codec as codec;
 use crate::model::num::{dec, from_f64, to_f64};
 use crate::sources::SourceId;
 use crate::url_state::{self, ParamSpec, Problem, Replaced};
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Slider, Term, UrlNotice};
+use crate::widgets::{
+    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
@@ -1984,6 +1986,7 @@ pub fn Chapter() -> impl IntoView {
             <p>{move || i18n.t(Key::NetMeans1)}</p>
             <p>{move || i18n.t(Key::NetMeans2)}</p>
             <p>{move || i18n.t(Key::NetMeans3)} " " <Cite id=SourceId::DurvasulaRoughgarden /></p>
+            <Quiz chapter="network-security" items=&QUIZ />
         </article>
     }
 }
@@ -1991,3 +1994,31 @@ pub fn Chapter() -> impl IntoView {
 fn verdict_pooled_gamma(a: Memo<Analysis>) -> Option<Decimal> {
     a.with(|a| a.pooled.gamma_star)
 }
+
+/// The end-of-chapter quiz: what this chapter teaches, one explanation per choice.
+pub static QUIZ: [QuizItem; 4] = [
+    QuizItem {
+        question: Key::QuizC7Q1,
+        choices: &[Key::QuizC7Q1A, Key::QuizC7Q1B, Key::QuizC7Q1C],
+        correct: 1,
+        why: &[Key::QuizC7Q1WhyA, Key::QuizC7Q1WhyB, Key::QuizC7Q1WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC7Q2,
+        choices: &[Key::QuizC7Q2A, Key::QuizC7Q2B, Key::QuizC7Q2C],
+        correct: 0,
+        why: &[Key::QuizC7Q2WhyA, Key::QuizC7Q2WhyB, Key::QuizC7Q2WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC7Q3,
+        choices: &[Key::QuizC7Q3A, Key::QuizC7Q3B, Key::QuizC7Q3C],
+        correct: 2,
+        why: &[Key::QuizC7Q3WhyA, Key::QuizC7Q3WhyB, Key::QuizC7Q3WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC7Q4,
+        choices: &[Key::QuizC7Q4A, Key::QuizC7Q4B, Key::QuizC7Q4C],
+        correct: 0,
+        why: &[Key::QuizC7Q4WhyA, Key::QuizC7Q4WhyB, Key::QuizC7Q4WhyC],
+    },
+];

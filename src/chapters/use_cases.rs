@@ -17,7 +17,9 @@ use crate::model::security::{self, SecurityInputs, SecurityPreset, SecurityRepor
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Slider, Term, UrlNotice};
+use crate::widgets::{
+    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -736,6 +738,35 @@ pub fn Chapter() -> impl IntoView {
 
             <h2>{move || i18n.t(Key::UsesTakeawayTitle)}</h2>
             <p>{move || i18n.t(Key::UsesTakeawayBody)}</p>
+            <Quiz chapter="use-cases" items=&QUIZ />
         </article>
     }
 }
+
+/// The end-of-chapter quiz: what this chapter teaches, one explanation per choice.
+pub static QUIZ: [QuizItem; 4] = [
+    QuizItem {
+        question: Key::QuizC3Q1,
+        choices: &[Key::QuizC3Q1A, Key::QuizC3Q1B, Key::QuizC3Q1C],
+        correct: 0,
+        why: &[Key::QuizC3Q1WhyA, Key::QuizC3Q1WhyB, Key::QuizC3Q1WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC3Q2,
+        choices: &[Key::QuizC3Q2A, Key::QuizC3Q2B, Key::QuizC3Q2C],
+        correct: 1,
+        why: &[Key::QuizC3Q2WhyA, Key::QuizC3Q2WhyB, Key::QuizC3Q2WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC3Q3,
+        choices: &[Key::QuizC3Q3A, Key::QuizC3Q3B, Key::QuizC3Q3C],
+        correct: 0,
+        why: &[Key::QuizC3Q3WhyA, Key::QuizC3Q3WhyB, Key::QuizC3Q3WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC3Q4,
+        choices: &[Key::QuizC3Q4A, Key::QuizC3Q4B, Key::QuizC3Q4C],
+        correct: 1,
+        why: &[Key::QuizC3Q4WhyA, Key::QuizC3Q4WhyB, Key::QuizC3Q4WhyC],
+    },
+];

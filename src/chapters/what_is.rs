@@ -13,7 +13,7 @@ use crate::model::yields;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Slider, UrlNotice};
+use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, UrlNotice};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -415,6 +415,35 @@ pub fn Chapter() -> impl IntoView {
 
             <h2>{move || i18n.t(Key::Ch1CatchTitle)}</h2>
             <p>{move || i18n.t(Key::Ch1CatchBody)}</p>
+            <Quiz chapter="what-is-restaking" items=&QUIZ />
         </article>
     }
 }
+
+/// The end-of-chapter quiz: what this chapter teaches, one explanation per choice.
+pub static QUIZ: [QuizItem; 4] = [
+    QuizItem {
+        question: Key::QuizC1Q1,
+        choices: &[Key::QuizC1Q1A, Key::QuizC1Q1B, Key::QuizC1Q1C],
+        correct: 1,
+        why: &[Key::QuizC1Q1WhyA, Key::QuizC1Q1WhyB, Key::QuizC1Q1WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC1Q2,
+        choices: &[Key::QuizC1Q2A, Key::QuizC1Q2B, Key::QuizC1Q2C],
+        correct: 1,
+        why: &[Key::QuizC1Q2WhyA, Key::QuizC1Q2WhyB, Key::QuizC1Q2WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC1Q3,
+        choices: &[Key::QuizC1Q3A, Key::QuizC1Q3B, Key::QuizC1Q3C],
+        correct: 1,
+        why: &[Key::QuizC1Q3WhyA, Key::QuizC1Q3WhyB, Key::QuizC1Q3WhyC],
+    },
+    QuizItem {
+        question: Key::QuizC1Q4,
+        choices: &[Key::QuizC1Q4A, Key::QuizC1Q4B, Key::QuizC1Q4C],
+        correct: 1,
+        why: &[Key::QuizC1Q4WhyA, Key::QuizC1Q4WhyB, Key::QuizC1Q4WhyC],
+    },
+];

@@ -4,9 +4,13 @@
 //! (already-translated labels included) and a [`Style`].
 
 pub mod bars;
+pub mod columns;
+pub mod fan;
 pub mod lines;
+pub mod lines_headroom;
 pub mod mech_waterfall;
 pub mod net_graph;
+pub mod stake_dist;
 #[cfg(test)]
 pub(crate) mod testing;
 

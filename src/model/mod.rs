@@ -12,6 +12,7 @@
 //! - [`consensus`]: Ethereum slashing and inactivity penalties (Electra and earlier).
 //! - [`exit`]: exit churn, withdrawal delays and queues; selling at a discount vs redeeming.
 //! - [`layers`]: layered smart-contract risk.
+//! - [`lrt_pool`]: one operator's slash spread over every holder of a liquid restaking token.
 //! - [`portfolio`]: tiered portfolios, closed form and seeded Monte Carlo bands.
 //! - [`concentration`]: HHI, Nakamoto coefficients and Zipf stake distributions.
 //! - [`network`]: restaking-network security and cascades (Durvasula & Roughgarden).
@@ -24,10 +25,13 @@ pub mod exposure;
 pub mod isolation;
 pub mod layers;
 pub mod ledger;
+pub mod lrt_pool;
 pub mod network;
 pub mod network_codec;
 pub mod num;
 pub mod portfolio;
+pub mod readiness;
 pub mod rng;
 pub mod security;
+pub mod tax_events;
 pub mod yields;
