@@ -27,6 +27,16 @@
   addEventListener('error', function () { whenReady(showNoWasm); });
   addEventListener('unhandledrejection', function () { whenReady(showNoWasm); });
 
+  // The panel's links must load the page afresh: after a panic the router's own click
+  // handler would call into the stopped module. Capture phase, so this runs first.
+  document.addEventListener('click', function (ev) {
+    var link = ev.target && ev.target.closest && ev.target.closest('.panic-panel a[href]');
+    if (!link) return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    location.assign(link.href);
+  }, true);
+
   document.addEventListener('click', function (ev) {
     var btn = ev.target && ev.target.closest && ev.target.closest('[data-action="copy-details"]');
     if (!btn) return;

@@ -89,6 +89,8 @@ pub fn show_panel(message: &str) {
         if let Some(a) = el("a", "button", text(Key::ErrResetChapter)) {
             let _ = a.set_attribute("href", &path);
             let _ = a.set_attribute("data-action", "reset-chapter");
+            // A full page load: the router's click handler lives in the trapped module.
+            let _ = a.set_attribute("rel", "external");
             let _ = actions.append_child(&a);
         }
         if let Some(b) = el("button", "", text(Key::ErrCopy)) {
@@ -99,6 +101,7 @@ pub fn show_panel(message: &str) {
         }
         if let Some(a) = el("a", "button", text(Key::ErrHome)) {
             let _ = a.set_attribute("href", &format!("{base}/"));
+            let _ = a.set_attribute("rel", "external");
             let _ = actions.append_child(&a);
         }
         let _ = panel.append_child(&actions);
