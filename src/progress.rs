@@ -68,13 +68,20 @@ impl ChapterProgress {
 }
 
 /// The whole record: progress per chapter slug.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     /// Schema version ([`PROGRESS_VERSION`]).
     pub v: u32,
     /// By chapter slug.
     #[serde(default)]
     pub chapters: BTreeMap<String, ChapterProgress>,
+}
+
+impl Default for Progress {
+    /// An empty record of the current version (so that saving it writes `v: 1`).
+    fn default() -> Progress {
+        Progress::new()
+    }
 }
 
 impl Progress {
@@ -211,6 +218,20 @@ mod tests {
     use super::*;
 
     const KNOWN: &[&str] = &["what-is-restaking", "how-it-works", "use-cases"];
+
+    #[test]
+    fn a_fresh_record_saves_as_the_current_version_and_reads_back() {
+        let mut p = Progress::default();
+        assert_eq!(p.v, PROGRESS_VERSION);
+        p.chapters.insert(
+            "use-cases".into(),
+            ChapterProgress {
+                visited: true,
+                ..ChapterProgress::default()
+            },
+        );
+        assert_eq!(parse(&p.to_json(), KNOWN), p);
+    }
 
     #[test]
     fn it_round_trips() {
