@@ -46,6 +46,17 @@ pub fn draw_lines<DB: DrawingBackend>(
     data: &LineChart,
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_lines_with_headroom(area, data, 1.02, style)
+}
+
+/// [`draw_lines`] with the y axis extended to `headroom` × the largest value (at least
+/// 1.02), so a legend at the top left sits above lines that start high.
+pub fn draw_lines_with_headroom<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &LineChart,
+    headroom: f64,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let p = &style.palette;
     area.fill(&p.bg)?;
     let all = || data.series.iter().flat_map(|s| finite(&s.points));
@@ -62,7 +73,7 @@ pub fn draw_lines<DB: DrawingBackend>(
     if x1 - x0 < 1e-9 {
         x1 = x0 + 1.0;
     }
-    let y_hi = nice_ceiling(y1.max(1e-9) * 1.02);
+    let y_hi = nice_ceiling(y1.max(1e-9) * headroom.max(1.02));
     let y_lo = if data.y_from_zero {
         0.0
     } else {
@@ -177,5 +188,41 @@ mod tests {
         draw(&chart(vec![vec![(0.0, f64::NAN)]]));
         draw(&chart(vec![vec![(1.0, 5.0)]]));
         draw(&chart(vec![vec![(0.0, 0.0), (1.0, 0.0)]]));
+    }
+
+    #[test]
+    fn headroom_variant_draws_and_survives_degenerate_data() {
+        for pts in [
+            vec![(0.0, 32.0), (10.0, 40.0)],
+            vec![],
+            vec![(0.0, f64::NAN)],
+        ] {
+            let mut rec = Recording::default();
+            {
+                let backend = RecordingBackend {
+                    rec: &mut rec,
+                    size: (640, 320),
+                };
+                let area = backend.into_drawing_area();
+                let data = LineChart {
+                    series: vec![Series {
+                        name: "redeem".into(),
+                        points: pts.clone(),
+                        colour: 0,
+                    }],
+                    x_caption: "days".into(),
+                    y_caption: "ETH".into(),
+                    x_fmt: |x| format!("{x:.0}"),
+                    y_fmt: |y| format!("{y:.0}"),
+                    y_from_zero: true,
+                };
+                let style = Style {
+                    palette: Palette::LIGHT,
+                    scale: 1.0,
+                };
+                draw_lines_with_headroom(&area, &data, 1.6, &style).unwrap();
+            }
+            assert!(rec.texts.iter().any(|t| t == "redeem"));
+        }
     }
 }

@@ -7,7 +7,6 @@ pub mod bars;
 pub mod columns;
 pub mod fan;
 pub mod lines;
-pub mod lines_headroom;
 pub mod mech_waterfall;
 pub mod net_graph;
 pub mod stake_dist;

@@ -13,8 +13,7 @@
 
 use super::{ClassSummary, Level};
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
-use crate::charts::lines::{LineChart, Series};
-use crate::charts::lines_headroom::draw_lines_headroom;
+use crate::charts::lines::{draw_lines_with_headroom, LineChart, Series};
 use crate::i18n::format::{self, pct0, pct1};
 use crate::i18n::{fill, use_i18n, Key, Locale};
 use crate::model::exit::{self, SellVsRedeem, SellVsRedeemInputs, StageKind, Timeline};
@@ -725,7 +724,7 @@ pub fn Lab(
                     <p class="hint">{move || i18n.t(Key::RliqPriceAssumption)}</p>
                 </div>
                 <Chart
-                    draw=move |area, style| { let _ = draw_lines_headroom(area, &fan(), 1.6, style); }
+                    draw=move |area, style| { let _ = draw_lines_with_headroom(area, &fan(), 1.6, style); }
                     aria_label=Signal::derive(fan_aria)
                     table=Signal::derive(fan_table)
                     height=300
