@@ -24,7 +24,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+    rich, Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::prelude::*;
@@ -403,45 +403,6 @@ pub fn yield_inputs(
 }
 
 // ───────────────────────────── small views ─────────────────────────────
-
-/// Renders a translated sentence in which `[[glossary-id|words]]` marks a glossary term.
-fn rich(text: &'static str) -> Vec<AnyView> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let Some(len) = rest[start..].find("]]") else {
-            break;
-        };
-        if start > 0 {
-            out.push(rest[..start].into_any());
-        }
-        let inner = &rest[start + 2..start + len];
-        let (id, words) = inner.split_once('|').unwrap_or((inner, inner));
-        out.push(view! { <Term id=id>{words}</Term> }.into_any());
-        rest = &rest[start + len + 2..];
-    }
-    if !rest.is_empty() {
-        out.push(rest.into_any());
-    }
-    out
-}
-
-/// The words of a `rich` sentence without the markers (for aria labels and tests).
-pub fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let Some(len) = rest[start..].find("]]") else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        let inner = &rest[start + 2..start + len];
-        out.push_str(inner.split_once('|').map(|(_, w)| w).unwrap_or(inner));
-        rest = &rest[start + len + 2..];
-    }
-    out.push_str(rest);
-    out
-}
 
 /// A radio group bound to an index parameter (`first` is the value of the first option).
 #[component]
@@ -1784,16 +1745,6 @@ mod tests {
         assert_eq!(PARAMS[ix::YEARS].name, "years");
         assert_eq!(PARAMS[ix::Q].name, "q");
         assert_eq!(PARAMS[ix::A1 + 2].name, "a3");
-    }
-
-    #[test]
-    fn it_strips_term_markers() {
-        assert_eq!(
-            plain("a [[operator-set|operator set]] b [[avs]]"),
-            "a operator set b avs"
-        );
-        assert_eq!(plain("no markers"), "no markers");
-        assert_eq!(plain("broken [[x"), "broken [[x");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+    rich, Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -226,28 +226,6 @@ pub fn substituted(l: Locale, inp: &TaxInputs, r: &TaxReport) -> String {
         return "E = 0".into();
     }
     format!("E = {} = {}", terms.join(" + "), n(r.total))
-}
-
-/// Renders a translated sentence in which `[[glossary-id|words]]` marks a glossary term.
-pub(crate) fn rich(text: &'static str) -> Vec<AnyView> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let Some(len) = rest[start..].find("]]") else {
-            break;
-        };
-        if start > 0 {
-            out.push(rest[..start].into_any());
-        }
-        let inner = &rest[start + 2..start + len];
-        let (id, words) = inner.split_once('|').unwrap_or((inner, inner));
-        out.push(view! { <Term id=id>{words}</Term> }.into_any());
-        rest = &rest[start + len + 2..];
-    }
-    if !rest.is_empty() {
-        out.push(rest.into_any());
-    }
-    out
 }
 
 /// The end-of-chapter quiz.

@@ -25,7 +25,8 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+    rich, rich_with, Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term,
+    UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -531,29 +532,6 @@ fn to_u8(x: Decimal) -> u8 {
 }
 
 // ───────────────────────────── small views ─────────────────────────────
-
-/// Renders a translated sentence in which `[[glossary-id|words]]` marks a glossary term;
-/// `{placeholders}` in the plain parts are filled from `args`.
-fn rich(text: &'static str, args: &[(&str, &str)]) -> Vec<AnyView> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let Some(len) = rest[start..].find("]]") else {
-            break;
-        };
-        if start > 0 {
-            out.push(fill(&rest[..start], args).into_any());
-        }
-        let inner = &rest[start + 2..start + len];
-        let (id, words) = inner.split_once('|').unwrap_or((inner, inner));
-        out.push(view! { <Term id=id>{words}</Term> }.into_any());
-        rest = &rest[start + len + 2..];
-    }
-    if !rest.is_empty() {
-        out.push(fill(rest, args).into_any());
-    }
-    out
-}
 
 /// The "Assumption" badge.
 fn assumption() -> impl IntoView {
@@ -1092,8 +1070,8 @@ pub fn Chapter() -> impl IntoView {
             // ── 1. tiers ──
             <section class="lab" aria-labelledby="strat-tiers">
                 <h2 id="strat-tiers">{move || i18n.t(Key::StratTiersTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratTiersIntro), &[])}</p>
-                <p>{move || rich(i18n.t(Key::StratTiersModel), &[])} " " <Cite id=SourceId::LidoStakingApr /></p>
+                <p>{move || rich(i18n.t(Key::StratTiersIntro))}</p>
+                <p>{move || rich(i18n.t(Key::StratTiersModel))} " " <Cite id=SourceId::LidoStakingApr /></p>
                 <div class="strat-presets" role="group" aria-label=move || i18n.t(Key::StratPresets)>
                     <span class="hint">{move || i18n.t(Key::StratPresets)}</span>
                     <button type="button" data-testid="preset-article" on:click=preset(20, 50)>{move || i18n.t(Key::StratPresetArticle)}</button>
@@ -1111,7 +1089,7 @@ pub fn Chapter() -> impl IntoView {
                     <div>
                         <dl class="results">
                             <div>
-                                <dt>{move || rich(i18n.t(Key::StratBlendedApr), &[])}</dt>
+                                <dt>{move || rich(i18n.t(Key::StratBlendedApr))}</dt>
                                 <dd data-testid="blended-apr">{move || with(&|r| pct(r.tiered.summary.blended_apr, 2))}</dd>
                             </div>
                             <div>
@@ -1161,7 +1139,7 @@ pub fn Chapter() -> impl IntoView {
 
             <section class="lab" aria-labelledby="strat-fan">
                 <h2 id="strat-fan">{move || i18n.t(Key::StratFanTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratFanIntro), &[("paths", &format::number(i18n.get(), Decimal::from(PATHS), 0))])}</p>
+                <p>{move || rich_with(i18n.t(Key::StratFanIntro), &[("paths", &format::number(i18n.get(), Decimal::from(PATHS), 0))])}</p>
                 <div class="lab-grid strat-grid">
                     <div class="controls">
                         <Slider label=Key::StratPYears spec=&PARAMS[3] value=years fmt=years_text />
@@ -1260,7 +1238,7 @@ pub fn Chapter() -> impl IntoView {
             // ── 2. checklist ──
             <section class="lab" aria-labelledby="strat-check">
                 <h2 id="strat-check">{move || i18n.t(Key::StratCheckTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratCheckIntro), &[])}</p>
+                <p>{move || rich(i18n.t(Key::StratCheckIntro))}</p>
                 <p class="hint">{assumption()} " " {move || i18n.t(Key::StratCheckAssumption)}</p>
                 <div class="strat-scroll">
                     <table class="strat-table strat-checks" data-testid="checklist">
@@ -1281,7 +1259,7 @@ pub fn Chapter() -> impl IntoView {
             // ── 3. liquidity ──
             <section class="lab" aria-labelledby="strat-liq">
                 <h2 id="strat-liq">{move || i18n.t(Key::StratLiqTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratLiqIntro), &[])}</p>
+                <p>{move || rich(i18n.t(Key::StratLiqIntro))}</p>
                 <p class="hint">
                     {assumption()} " " {move || i18n.t(Key::StratLiqPaths)} " "
                     <Cite id=SourceId::ConsensusSpecs /> " " <Cite id=SourceId::EigenSafetyDelays /> " "
@@ -1334,7 +1312,7 @@ pub fn Chapter() -> impl IntoView {
             // ── 4. monitoring ──
             <section class="lab" aria-labelledby="strat-mon">
                 <h2 id="strat-mon">{move || i18n.t(Key::StratMonTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratMonIntro), &[])}</p>
+                <p>{move || rich(i18n.t(Key::StratMonIntro))}</p>
                 <div class="strat-narrow">
                     <Slider label=Key::StratPAlert spec=&PARAMS[11] value=alert fmt=pct1 />
                 </div>
@@ -1373,7 +1351,7 @@ pub fn Chapter() -> impl IntoView {
                             </tr>
                             <tr>
                                 <th scope="row">{move || i18n.t(Key::StratMonUpgrade)}</th>
-                                <td>{move || rich(i18n.t(Key::StratMonUpgradeWatch), &[])}</td>
+                                <td>{move || rich(i18n.t(Key::StratMonUpgradeWatch))}</td>
                                 <td>{move || i18n.t(Key::StratMonUpgradeThr)}</td>
                                 <td data-testid="mon-upgrade">{move || i18n.tf(Key::StratMonUpgradeYours, &[("days", &days_text(i18n.get(), liq.get().slowest_days))])}</td>
                             </tr>

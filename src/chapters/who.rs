@@ -5,14 +5,13 @@
 //! the article's timing criteria tied to the earlier chapters. Never a recommendation.
 
 use crate::app::use_page_title;
-use crate::chapters::regulation::rich;
 use crate::ctx::href;
 use crate::i18n::{use_i18n, Key};
 use crate::model::num::dec;
 use crate::model::readiness::{self, Criterion, Fit};
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{Predict, Quiz, QuizItem, UrlNotice};
+use crate::widgets::{rich, Predict, Quiz, QuizItem, UrlNotice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::prelude::ToPrimitive;

@@ -10,11 +10,11 @@ pub mod slider;
 pub mod source;
 pub mod term;
 
-pub use chart::{Chart, DataTable};
+pub use chart::{Chart, ChartCanvas, DataTable};
 pub use formula::Formula;
 pub use notice::UrlNotice;
 pub use predict::Predict;
 pub use quiz::{Quiz, QuizItem};
 pub use slider::Slider;
 pub use source::Cite;
-pub use term::Term;
+pub use term::{plain, rich, rich_with, Term};

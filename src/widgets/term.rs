@@ -163,3 +163,70 @@ pub fn Term(
     }
     .into_any()
 }
+
+/// Renders a translated sentence in which `[[glossary-id|words]]` (or `[[glossary-id]]`)
+/// marks a glossary term: plain text between the markers, a [`Term`] for each marker.
+pub fn rich(text: &'static str) -> Vec<AnyView> {
+    rich_with(text, &[])
+}
+
+/// As [`rich`], with the `{placeholders}` of the plain parts filled from `args`.
+pub fn rich_with(text: &'static str, args: &[(&str, &str)]) -> Vec<AnyView> {
+    let part = |s: &'static str| {
+        if args.is_empty() {
+            s.into_any()
+        } else {
+            crate::i18n::fill(s, args).into_any()
+        }
+    };
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start..].find("]]") else {
+            break;
+        };
+        if start > 0 {
+            out.push(part(&rest[..start]));
+        }
+        let inner = &rest[start + 2..start + len];
+        let (id, words) = inner.split_once('|').unwrap_or((inner, inner));
+        out.push(view! { <Term id=id>{words}</Term> }.into_any());
+        rest = &rest[start + len + 2..];
+    }
+    if !rest.is_empty() {
+        out.push(part(rest));
+    }
+    out
+}
+
+/// The words of a [`rich`] sentence without the markers (for aria labels and tests).
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start..].find("]]") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let inner = &rest[start + 2..start + len];
+        out.push_str(inner.split_once('|').map(|(_, w)| w).unwrap_or(inner));
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn it_strips_term_markers() {
+        assert_eq!(
+            plain("a [[operator-set|operator set]] b [[avs]]"),
+            "a operator set b avs"
+        );
+        assert_eq!(plain("no markers"), "no markers");
+        assert_eq!(plain("broken [[x"), "broken [[x");
+    }
+}
