@@ -2,7 +2,7 @@
 //! 5th–95th percentile, an inner band, e.g. 25th–75th, and the median line), with
 //! optional comparison lines drawn dashed on top and a legend in the canvas.
 
-use super::{nice_ceiling, Style};
+use super::{draw_legend, nice_ceiling, Corner, Style, Swatch};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -113,30 +113,21 @@ pub fn draw_fan<DB: DrawingBackend>(
         .draw()?;
     let c = p.s(data.colour);
     let [outer, inner, median] = &data.names;
-    chart
-        .draw_series(std::iter::once(Polygon::new(
-            band_outline(&data.points, 0, 4),
-            c.mix(0.18).filled(),
-        )))?
-        .label(outer.as_str())
-        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], c.mix(0.18).filled()));
-    chart
-        .draw_series(std::iter::once(Polygon::new(
-            band_outline(&data.points, 1, 3),
-            c.mix(0.38).filled(),
-        )))?
-        .label(inner.as_str())
-        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], c.mix(0.38).filled()));
-    chart
-        .draw_series(LineSeries::new(
-            data.points
-                .iter()
-                .map(|(x, q)| (*x, q[2]))
-                .filter(|(x, y)| ok(*x, *y)),
-            c.stroke_width(style.stroke(2.5)),
-        ))?
-        .label(median.as_str())
-        .legend(move |(x, y)| Rectangle::new([(x, y - 2), (x + 14, y + 2)], c.filled()));
+    chart.draw_series(std::iter::once(Polygon::new(
+        band_outline(&data.points, 0, 4),
+        c.mix(0.18).filled(),
+    )))?;
+    chart.draw_series(std::iter::once(Polygon::new(
+        band_outline(&data.points, 1, 3),
+        c.mix(0.38).filled(),
+    )))?;
+    chart.draw_series(LineSeries::new(
+        data.points
+            .iter()
+            .map(|(x, q)| (*x, q[2]))
+            .filter(|(x, y)| ok(*x, *y)),
+        c.stroke_width(style.stroke(2.5)),
+    ))?;
     let dash = style.px(6.0) as i32;
     for o in &data.overlays {
         let oc = p.s(o.colour);
@@ -146,24 +137,31 @@ pub fn draw_fan<DB: DrawingBackend>(
             .copied()
             .filter(|(x, y)| ok(*x, *y))
             .collect();
-        chart
-            .draw_series(DashedLineSeries::new(
-                pts,
-                dash,
-                dash / 2,
-                oc.stroke_width(style.stroke(2.0)),
-            ))?
-            .label(o.name.as_str())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], oc.stroke_width(2)));
+        chart.draw_series(DashedLineSeries::new(
+            pts,
+            dash,
+            dash / 2,
+            oc.stroke_width(style.stroke(2.0)),
+        ))?;
     }
-    chart
-        .configure_series_labels()
-        // Lower left: every path starts at the same value on the left, above this corner.
-        .position(SeriesLabelPosition::LowerLeft)
-        .background_style(p.bg.mix(0.85))
-        .border_style(p.grid)
-        .label_font(font)
-        .draw()?;
+    let mut legend = vec![
+        (outer.as_str(), Swatch::Block(c.mix(0.18), 5.0)),
+        (inner.as_str(), Swatch::Block(c.mix(0.38), 5.0)),
+        (median.as_str(), Swatch::Block(c.to_rgba(), 2.0)),
+    ];
+    legend.extend(
+        data.overlays
+            .iter()
+            .map(|o| (o.name.as_str(), Swatch::Line(p.s(o.colour).to_rgba(), true))),
+    );
+    // Lower left: every path starts at the same value on the left, above this corner.
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &legend,
+        Corner::LowerLeft,
+        &font,
+        style,
+    )?;
     area.present()?;
     Ok(())
 }

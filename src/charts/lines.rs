@@ -1,7 +1,7 @@
 //! Line charts over time (value of a position by month, for example), with an
 //! optional shaded band between two series and a legend drawn in the canvas.
 
-use super::{nice_ceiling, Style};
+use super::{draw_legend, nice_ceiling, Corner, Style, Swatch};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -103,23 +103,23 @@ pub fn draw_lines_with_headroom<DB: DrawingBackend>(
         .draw()?;
     for s in &data.series {
         let colour = p.s(s.colour);
-        chart
-            .draw_series(LineSeries::new(
-                finite(&s.points),
-                colour.stroke_width(style.stroke(2.0)),
-            ))?
-            .label(s.name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 14, y + 4)], colour.filled()));
+        chart.draw_series(LineSeries::new(
+            finite(&s.points),
+            colour.stroke_width(style.stroke(2.0)),
+        ))?;
     }
-    if !data.series.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(p.bg.mix(0.85))
-            .border_style(p.grid)
-            .label_font(font)
-            .draw()?;
-    }
+    let legend: Vec<(&str, Swatch)> = data
+        .series
+        .iter()
+        .map(|s| (s.name.as_str(), Swatch::Block(p.s(s.colour).to_rgba(), 4.0)))
+        .collect();
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &legend,
+        Corner::UpperLeft,
+        &font,
+        style,
+    )?;
     area.present()?;
     Ok(())
 }

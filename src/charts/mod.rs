@@ -13,6 +13,9 @@ pub mod stake_dist;
 #[cfg(test)]
 pub(crate) mod testing;
 
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBColor;
 
 /// Colours for one theme. The series colours match `--s0`…`--s5` in `style/main.css`
@@ -96,6 +99,111 @@ impl Style {
     }
 }
 
+/// How a legend row shows its series.
+#[derive(Clone, Copy, Debug)]
+pub enum Swatch {
+    /// A filled block reaching `half` CSS pixels above and below the row's middle.
+    Block(RGBAColor, f64),
+    /// A line segment, dashed for overlays.
+    Line(RGBAColor, bool),
+}
+
+/// The corner of the plotting area a legend sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Corner {
+    /// Top left.
+    UpperLeft,
+    /// Bottom left.
+    LowerLeft,
+    /// Bottom right.
+    LowerRight,
+}
+
+/// Draws a legend (a framed box of swatches and names) in a corner of `plot`, the
+/// chart's plotting area. Text is sized through the backend's `estimate_text_size`;
+/// plotters' own legend sizes it with its font layout, which in a browser inserts an
+/// element into the page and reads it back: a forced layout per label per redraw.
+pub fn draw_legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    entries: &[(&str, Swatch)],
+    corner: Corner,
+    font: &TextStyle,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let px = |css: f64| style.px(css).round() as i32;
+    let (pad, gap, swatch_w, inset) = (px(6.0), px(6.0), px(14.0), px(8.0));
+    let sizes: Vec<(u32, u32)> = entries
+        .iter()
+        .map(|(name, _)| plot.estimate_text_size(name, font).unwrap_or((0, 0)))
+        .collect();
+    let text_w = sizes.iter().map(|s| s.0 as i32).max().unwrap_or(0);
+    let row_h = sizes
+        .iter()
+        .map(|s| s.1 as i32)
+        .max()
+        .unwrap_or(0)
+        .max(px(12.0))
+        + px(4.0);
+    let (w, h) = (
+        pad * 2 + swatch_w + gap + text_w,
+        pad * 2 + row_h * entries.len() as i32,
+    );
+    let (pw, ph) = plot.dim_in_pixel();
+    let (pw, ph) = (pw as i32, ph as i32);
+    let x = match corner {
+        Corner::UpperLeft | Corner::LowerLeft => inset,
+        Corner::LowerRight => pw - inset - w,
+    };
+    let y = match corner {
+        Corner::UpperLeft => inset,
+        Corner::LowerLeft | Corner::LowerRight => ph - inset - h,
+    };
+    let p = &style.palette;
+    plot.draw(&Rectangle::new(
+        [(x, y), (x + w, y + h)],
+        p.bg.mix(0.85).filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(x, y), (x + w, y + h)],
+        p.grid.stroke_width(style.stroke(1.0)),
+    ))?;
+    let text = font.pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (name, swatch)) in entries.iter().enumerate() {
+        let mid = y + pad + row_h * i as i32 + row_h / 2;
+        let (sx0, sx1) = (x + pad, x + pad + swatch_w);
+        match *swatch {
+            Swatch::Block(c, half) => {
+                let half = px(half).max(1);
+                plot.draw(&Rectangle::new(
+                    [(sx0, mid - half), (sx1, mid + half)],
+                    c.filled(),
+                ))?;
+            }
+            Swatch::Line(c, dashed) => {
+                let stroke = c.stroke_width(style.stroke(2.0));
+                if dashed {
+                    let third = swatch_w / 3;
+                    plot.draw(&PathElement::new(
+                        vec![(sx0, mid), (sx0 + third, mid)],
+                        stroke,
+                    ))?;
+                    plot.draw(&PathElement::new(
+                        vec![(sx1 - third, mid), (sx1, mid)],
+                        stroke,
+                    ))?;
+                } else {
+                    plot.draw(&PathElement::new(vec![(sx0, mid), (sx1, mid)], stroke))?;
+                }
+            }
+        }
+        plot.draw_text(name, &text, (sx1 + gap, mid))?;
+    }
+    Ok(())
+}
+
 /// A y-axis label formatter for horizontal-bar charts whose rows sit at `0..n`, top row
 /// first: returns row `names[k]`'s label at its centre (`n − 1 − k + 0.5`) and "" elsewhere.
 pub fn row_labels(names: Vec<String>) -> impl Fn(&f64) -> String {
@@ -140,6 +248,42 @@ mod tests {
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(f64::NAN), 1.0);
         assert_eq!(nice_ceiling(41.0), 50.0);
+    }
+
+    #[test]
+    fn the_legend_is_sized_from_the_backend_and_sits_in_its_corner() {
+        use crate::charts::testing::{Recording, RecordingBackend};
+        let mut rec = Recording::default();
+        {
+            let area = RecordingBackend {
+                rec: &mut rec,
+                size: (400, 300),
+            }
+            .into_drawing_area();
+            let style = Style {
+                palette: Palette::LIGHT,
+                scale: 1.0,
+            };
+            let font = ("sans-serif", 13.0).into_font().color(&BLACK);
+            let red = RGBColor(255, 0, 0).to_rgba();
+            let entries = [
+                ("short", Swatch::Block(red, 4.0)),
+                ("a longer name", Swatch::Line(red, true)),
+            ];
+            draw_legend(&area, &entries, Corner::LowerRight, &font, &style).unwrap();
+            draw_legend(&area, &[], Corner::UpperLeft, &font, &style).unwrap();
+        }
+        assert_eq!(
+            rec.texts,
+            ["short", "a longer name"],
+            "one text per entry, none for an empty legend"
+        );
+        // The background box: inset 8 px from the lower right corner, as wide as the
+        // longest name (13 characters × 7 px from the recording backend) plus swatch and padding.
+        let (a, b, _) = rec.filled_rects[0];
+        assert_eq!(b, (400 - 8, 300 - 8));
+        assert_eq!(b.0 - a.0, 6 * 2 + 14 + 6 + 13 * 7);
+        assert_eq!(b.1 - a.1, 6 * 2 + 2 * (12 + 4));
     }
 
     #[test]

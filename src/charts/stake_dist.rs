@@ -2,7 +2,7 @@
 //! the cumulative share as a line, and horizontal threshold lines (1/3, 1/2, 2/3), so
 //! the Nakamoto coefficient is where the line first rises above a threshold.
 
-use super::Style;
+use super::{draw_legend, Corner, Style, Swatch};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -67,20 +67,17 @@ pub fn draw_stake_dist<DB: DrawingBackend>(
         .draw()?;
     let bar = p.s(0);
     let gap = if n > 40 { 0.0 } else { 0.15 };
-    chart
-        .draw_series(data.shares_pct.iter().enumerate().map(|(i, v)| {
-            let v = if v.is_finite() {
-                v.clamp(0.0, 100.0)
-            } else {
-                0.0
-            };
-            Rectangle::new(
-                [(i as f64 + gap, 0.0), (i as f64 + 1.0 - gap, v)],
-                bar.filled(),
-            )
-        }))?
-        .label(data.bars_name.as_str())
-        .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 14, y + 4)], bar.filled()));
+    chart.draw_series(data.shares_pct.iter().enumerate().map(|(i, v)| {
+        let v = if v.is_finite() {
+            v.clamp(0.0, 100.0)
+        } else {
+            0.0
+        };
+        Rectangle::new(
+            [(i as f64 + gap, 0.0), (i as f64 + 1.0 - gap, v)],
+            bar.filled(),
+        )
+    }))?;
     let thr = p.s(4);
     for (v, label) in &data.thresholds {
         chart.draw_series(LineSeries::new(
@@ -103,17 +100,17 @@ pub fn draw_stake_dist<DB: DrawingBackend>(
             .filter(|(_, v)| v.is_finite())
             .map(|(i, v)| (i as f64 + 1.0, v.clamp(0.0, 100.0))),
     );
-    chart
-        .draw_series(LineSeries::new(pts, line.stroke_width(style.stroke(2.0))))?
-        .label(data.line_name.as_str())
-        .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 14, y + 4)], line.filled()));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(p.bg.mix(0.85))
-        .border_style(p.grid)
-        .label_font(font)
-        .draw()?;
+    chart.draw_series(LineSeries::new(pts, line.stroke_width(style.stroke(2.0))))?;
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &[
+            (data.bars_name.as_str(), Swatch::Block(bar.to_rgba(), 4.0)),
+            (data.line_name.as_str(), Swatch::Block(line.to_rgba(), 4.0)),
+        ],
+        Corner::LowerRight,
+        &font,
+        style,
+    )?;
     area.present()?;
     Ok(())
 }

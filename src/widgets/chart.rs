@@ -1,6 +1,8 @@
 //! The one canvas component: draws a pure chart function sharply on HiDPI screens,
 //! redraws when its inputs, the theme or the width change, and offers the same
 //! numbers as a table for screen readers and for learners who prefer numbers.
+//! Also the canvas backend it draws on ([`ChartCanvas`]), which measures text with
+//! the canvas instead of the page layout.
 
 use crate::charts::{Palette, Style};
 use crate::ctx::use_theme;
@@ -10,7 +12,157 @@ use crate::web::device_pixel_ratio;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The backend every chart is drawn on: plotters-canvas's `CanvasBackend`, except that
+/// text is measured with the canvas's own `measureText` (and cached). Plotters' default
+/// for the web measures by adding a `<span>` to the page and reading its size, which
+/// forces a layout of the whole page for every axis label on every redraw: it was the
+/// largest single cost of a slider step (see the performance section of the README).
+pub struct ChartCanvas {
+    inner: CanvasBackend,
+    context: CanvasRenderingContext2d,
+}
+
+thread_local! {
+    /// Measured text sizes by CSS font and text: labels repeat from one redraw to the next.
+    static TEXT_SIZES: RefCell<HashMap<(String, String), (u32, u32)>> = RefCell::new(HashMap::new());
+}
+
+impl ChartCanvas {
+    /// Wraps a canvas element; `None` if it has no 2-D context.
+    pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        let inner = CanvasBackend::with_canvas_object(canvas)?;
+        Some(Self { inner, context })
+    }
+
+    /// Width and height of `text` in `font` (a CSS font, as `draw_text` sets it), in
+    /// backing-store pixels: the advance width, and the font's ascent plus descent.
+    fn measure(&self, font: &str, text: &str, size: f64) -> (u32, u32) {
+        let key = (font.to_owned(), text.to_owned());
+        if let Some(hit) = TEXT_SIZES.with(|c| c.borrow().get(&key).copied()) {
+            return hit;
+        }
+        self.context.set_font(font);
+        let measured = self.context.measure_text(text).ok().map(|m| {
+            let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
+            let h = if h.is_finite() && h > 0.0 {
+                h
+            } else {
+                size * 1.2
+            };
+            (m.width().ceil().max(0.0) as u32, h.ceil() as u32)
+        });
+        // Without a measurement (never seen in practice): a generous estimate.
+        let sized = measured.unwrap_or((
+            (text.chars().count() as f64 * size * 0.6) as u32,
+            (size * 1.2) as u32,
+        ));
+        TEXT_SIZES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() > 4096 {
+                c.clear();
+            }
+            c.insert(key, sized);
+        });
+        sized
+    }
+}
+
+type CanvasResult<T = ()> =
+    Result<T, DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+impl DrawingBackend for ChartCanvas {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> CanvasResult {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> CanvasResult {
+        self.inner.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> CanvasResult {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> CanvasResult {
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> CanvasResult {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> CanvasResult {
+        self.inner.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> CanvasResult {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> CanvasResult {
+        self.inner.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> CanvasResult {
+        self.inner.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> CanvasResult<(u32, u32)> {
+        // The same CSS font string CanvasBackend::draw_text sets.
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        Ok(self.measure(&font, text, style.size()))
+    }
+}
 
 /// The data behind a chart, as text already formatted for the learner's locale.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,7 +179,7 @@ pub struct DataTable {
 #[component]
 pub fn Chart(
     /// Draws the chart; reads whatever signals it needs (they are tracked).
-    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, &Style) + 'static,
+    draw: impl Fn(&DrawingArea<ChartCanvas, Shift>, &Style) + 'static,
     /// What the chart shows, in words.
     #[prop(into)]
     aria_label: Signal<String>,
@@ -58,11 +210,13 @@ pub fn Chart(
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        // Until the observer's first report, measure once.
-        let css_w = css_width
-            .get()
-            .unwrap_or_else(|| canvas.client_width() as f64)
-            .max(200.0);
+        // The observer reports the width once the canvas is laid out (before that
+        // frame is painted); until then there is nothing to draw, and reading
+        // `clientWidth` here would force a layout of the page still being built.
+        let Some(css_w) = css_width.get() else {
+            return;
+        };
+        let css_w = css_w.max(200.0);
         let dpr = device_pixel_ratio();
         let (w, h) = (
             (css_w * dpr).round() as u32,
@@ -74,7 +228,7 @@ pub fn Chart(
         if canvas.height() != h {
             canvas.set_height(h);
         }
-        if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        if let Some(backend) = ChartCanvas::new(canvas.clone()) {
             let area = backend.into_drawing_area();
             draw(
                 &area,
