@@ -132,6 +132,71 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// Shortest interval between two URL writes while a learner drags a slider.
+const URL_WRITE_INTERVAL_MS: f64 = 250.0;
+
+thread_local! {
+    static URL_WRITES: std::cell::RefCell<UrlWrites> = const {
+        std::cell::RefCell::new(UrlWrites { last: f64::NEG_INFINITY, pending: None, timer: None })
+    };
+}
+
+/// The state of [`replace_query_soon`].
+struct UrlWrites {
+    /// When the query was last written (ms since the epoch).
+    last: f64,
+    /// A write held back: the page (path) it was made on, and the query.
+    pending: Option<(String, String)>,
+    /// The timer that writes it. Kept until the next one replaces it: a timer's
+    /// closure must not be dropped while it runs.
+    timer: Option<gloo::timers::callback::Timeout>,
+}
+
+/// Like [`replace_query`], but at most one write per [`URL_WRITE_INTERVAL_MS`]: the first
+/// change after a quiet spell is written at once, later ones in the spell are merged and
+/// the last is written when it ends. Each `replaceState` costs about a millisecond and
+/// makes Chromium fetch the page icon again, so writing on every `input` event of a
+/// drag was a large share of a slider step. A held-back write is dropped if the learner
+/// has moved to another page meanwhile.
+pub fn replace_query_soon(query: String) {
+    let now = js_sys::Date::now();
+    let path = window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    URL_WRITES.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.pending.is_some() {
+            // The newest query wins, for the page it was made on.
+            w.pending = Some((path, query));
+            return;
+        }
+        let wait = w.last + URL_WRITE_INTERVAL_MS - now;
+        if wait <= 0.0 {
+            w.last = now;
+            drop(w);
+            replace_query(&query);
+            return;
+        }
+        w.pending = Some((path, query));
+        w.timer = Some(gloo::timers::callback::Timeout::new(
+            wait.ceil() as u32,
+            || {
+                let pending = URL_WRITES.with(|w| {
+                    let mut w = w.borrow_mut();
+                    w.last = js_sys::Date::now();
+                    w.pending.take()
+                });
+                if let Some((path, query)) = pending {
+                    let here = window().and_then(|w| w.location().pathname().ok());
+                    if here.as_deref() == Some(path.as_str()) {
+                        replace_query(&query);
+                    }
+                }
+            },
+        ));
+    });
+}
+
 /// A chapter's scenario: one signal per parameter plus what the URL got wrong.
 #[derive(Clone)]
 pub struct Scenario {
@@ -142,7 +207,8 @@ pub struct Scenario {
 }
 
 /// Reads the chapter's parameters from the URL once, and mirrors every later change
-/// back into the URL with `replaceState` (an Effect: it only syncs the outside world).
+/// back into the URL with `replaceState` (an Effect: it only syncs the outside world;
+/// writes during a drag are merged, see [`replace_query_soon`]).
 pub fn use_scenario(specs: &'static [ParamSpec]) -> Scenario {
     use_scenarios(&[specs]).pop().unwrap_or_else(|| Scenario {
         values: Vec::new(),
@@ -174,7 +240,7 @@ pub fn use_scenarios(groups: &[&'static [ParamSpec]]) -> Vec<Scenario> {
                 .zip(&tracked)
                 .flat_map(|(specs, values)| specs.iter().zip(values.iter().map(|s| s.get()))),
         );
-        replace_query(&query);
+        replace_query_soon(query);
     });
     scenarios
 }

@@ -816,7 +816,7 @@ pub fn Chapter() -> impl IntoView {
             step_v.get(),
         ];
         let q = graph.with(|g| write_state(&values, g));
-        crate::web::replace_query(&q);
+        crate::web::replace_query_soon(q);
     });
 
     let preset = Memo::new(move |_| preset_of(preset_v.get()));

@@ -85,3 +85,20 @@ export async function nudge(page, selector, key, times) {
   await page.focus(selector);
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
+
+/**
+ * Asserts that the page's URL matches `re`, waiting for it: the app merges the URL
+ * writes of a drag and writes the last one up to 250 ms later (src/web.rs).
+ */
+export async function expectUrl(page, re, timeout = 3000, decode = false) {
+  const url = () => (decode ? decodeURIComponent(page.url()) : page.url());
+  const end = Date.now() + timeout;
+  while (!re.test(url()) && Date.now() < end) await page.waitForTimeout(25);
+  if (!re.test(url())) throw new Error(`URL ${url()} does not match ${re}`);
+}
+
+/** The page's URL once any held-back write has landed (see `expectUrl`). */
+export async function settledUrl(page) {
+  await page.waitForTimeout(300);
+  return page.url();
+}

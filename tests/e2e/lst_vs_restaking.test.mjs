@@ -3,7 +3,7 @@
 // (numbers, charts and URL); links restore state; bad values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl, settledUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -58,7 +58,7 @@ test('switching layers changes yield, layers, exit time, every chart and the URL
     assert.equal(await out(page, 'exit-3'), want.exit, sel);
     const d1 = await draws(page);
     d1.forEach((d, i) => assert.ok(d > d0[i], `${sel}: chart ${i} redrew`));
-    if (url) assert.match(page.url(), url);
+    if (url) await expectUrl(page, url);
   }
   // The LRT switch needs restaking.
   await page.click('#in-restake');
@@ -105,6 +105,7 @@ test('a deep link and a reload restore the state, in Chinese too', async () => {
   assert.equal(await out(page, 'apr-3'), '3.85%');
   assert.equal(await layers(page, 3), 3);
   assert.match(await out(page, 'exit-3'), /天$/);
+  await settledUrl(page); // the held-back URL write lands first
   await page.reload();
   await ready(page);
   assert.equal(await out(page, 'apr-3'), '3.85%');

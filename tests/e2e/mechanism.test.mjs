@@ -3,7 +3,7 @@
 // restore state, and bad URL values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl, settledUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -38,7 +38,7 @@ test('the ELIP-002 preset reproduces its worked example on screen', async () => 
   assert.equal(await text(page, tid('ledger-m')), '9,000');
   assert.equal(await text(page, tid('ledger-staker')), '100 → 90');
   assert.match(await text(page, '.mech .formula .substituted >> nth=0'), /M′ = 10,000 − 50% × 2,000 = 9,000;\s+D′ = 200 × 9,000 \/ 10,000 = 180/);
-  assert.match(page.url(), /slashed=1\b/);
+  await expectUrl(page, /slashed=1\b/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -53,14 +53,14 @@ test('lab 1: picking a party with the keyboard changes the panel, the diagram an
   await page.keyboard.press('ArrowRight'); // operator
   assert.notEqual(await text(page, tid('party-can')), can);
   assert.match(await text(page, tid('party-cannot')), /Withdraw, transfer or spend/);
-  assert.match(page.url(), /party=3\b/);
+  await expectUrl(page, /party=3\b/);
   assert.match(await page.getAttribute(tid('deleg-svg'), 'aria-label'), /Highlighted: Operator/);
   const lit = await page.$$eval('svg g.mech-node.on text', (ts) => ts.map((t) => t.textContent));
   assert.ok(lit.includes('Operator'), `operator node lit: ${lit}`);
   assert.ok(onBefore >= 1);
   // Clicking a node in the diagram selects that party too.
   await page.click('svg g.mech-node >> nth=4');
-  assert.match(page.url(), /party=4\b/);
+  await expectUrl(page, /party=4\b/);
   assert.match(await text(page, tid('party-takes')), /At most the slice allocated/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -71,7 +71,7 @@ test('lab 2: allocations, the slashed set and the slash button change the ledger
   await nudge(page, '#in-a1', 'ArrowRight', 10); // 20 % → 30 %
   assert.equal(await text(page, tid('stake-before-0')), '60');
   assert.equal(await text(page, tid('stake-before-3')), '50');
-  assert.match(page.url(), /a1=30\b/);
+  await expectUrl(page, /a1=30\b/);
   const d0 = await draws(page);
   await page.click('label[for="mech-set-2"]'); // EigenDA
   await page.click(tid('slash-btn'));
@@ -114,8 +114,8 @@ test('lab 3: fees, the APR/APY switch and compounding change the numbers and bot
   await page.click('label[for="mech-comp-2"]'); // daily
   assert.equal(await text(page, tid('net')), '3.67%');
   assert.notEqual(await text(page, tid('final-net')), compounded);
-  assert.match(page.url(), /apy=1\b/);
-  assert.match(page.url(), /comp=2\b/);
+  await expectUrl(page, /apy=1\b/);
+  await expectUrl(page, /comp=2\b/);
   assert.match(await text(page, '.mech .formula .substituted >> nth=1'), /APY = \(1 \+ 3\.61%\/365\)\^365 − 1 = 3\.67%/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -139,7 +139,7 @@ test('lab 4: tier cap, pool and guard change who pays', async () => {
   assert.equal(await text(page, tid('iso-expected')), '0.01');
   await nudge(page, '#in-k', 'ArrowLeft', 2); // 1-of-5: 22.62 %
   assert.equal(await text(page, tid('iso-pass')), '22.62%');
-  assert.match(page.url(), /tier=1\b.*ins=1\b.*guard=1\b.*k=1\b.*forged=1\b/);
+  await expectUrl(page, /tier=1\b.*ins=1\b.*guard=1\b.*k=1\b.*forged=1\b/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -151,6 +151,7 @@ test('a deep link and a reload restore the same state', async () => {
   assert.equal(await text(page, tid('stake-after-1')), '0');
   assert.ok(await page.isChecked('#mech-comp-3'));
   assert.match(await text(page, tid('party-panel')), /Restaking protocol/);
+  await settledUrl(page); // the held-back URL write lands first
   await page.reload();
   await ready(page);
   assert.equal(await text(page, tid('ledger-total')), '150');

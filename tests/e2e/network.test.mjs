@@ -1,10 +1,10 @@
 // End-to-end tests of chapter 5 (network security) against the release build: editing
 // the network flips the verdict, each preset shows its theorem's numbers, the cascade
-// steps and plays, unique stake cuts the cascade, bad links are clamped with a notice,
-// and the verdict and the worst-case curve meet their time budgets on the largest graph.
+// steps and plays, unique stake cuts the cascade, bad links are clamped with a notice.
+// (Its time budgets on the largest graph are in budgets.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready } from './lib.mjs';
+import { serve, launch, openPage, ready, expectUrl, settledUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -32,7 +32,7 @@ test('defaults: the healthy network is secure with γ* = 1 and every validator p
   // The curve is computed in the background and then drawn.
   await page.waitForSelector(`${tid('net-curve')}[data-state="done"]`, { timeout: 5000 });
   assert.match(await text(page, tid('net-rpsi')), /R_ψ = 12\.5%/);
-  assert.equal(new URL(page.url()).search, '?v=1');
+  assert.equal(new URL(await settledUrl(page)).search, '?v=1');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -44,14 +44,14 @@ test('editing a stake or an edge flips the verdict where it should, and the URL 
   await page.click('[data-preset="1"]'); // Theorem 2: S1 (π 100, α 1) on V1 (5) and V2 (95)
   assert.equal(await text(page, tid('net-verdict')), 'Secure');
   assert.equal(await text(page, tid('net-gamma')), '0.00');
-  assert.match(page.url(), /[?&]p=1\b/);
-  assert.doesNotMatch(page.url(), /[?&]g=/, 'an unedited preset needs no graph in the URL');
+  await expectUrl(page, /[?&]p=1\b/);
+  assert.doesNotMatch(await settledUrl(page), /[?&]g=/, 'an unedited preset needs no graph in the URL');
   // 95 → 94: V1 + V2 now cost 99 < 100.
   await setNumber(page, '#net-sigma-1', 94);
   assert.equal(await text(page, tid('net-verdict')), 'Not secure');
   assert.match(await text(page, tid('net-attack')), /V1, V2 \(stake 99\) corrupt S1 \(profit 100\), a net gain of 1\./);
   assert.equal(await text(page, tid('net-gamma')), '−0.01');
-  assert.match(decodeURIComponent(page.url()), /[?&]g=100:1~5:1,94:1\b/);
+  await expectUrl(page, /[?&]g=100:1~5:1,94:1\b/, 3000, true);
   assert.ok(await page.isVisible(tid('net-edited')));
   // Back to 95: secure again (a knife-edge attack that only breaks even is not valid).
   await setNumber(page, '#net-sigma-1', 95);
@@ -61,7 +61,8 @@ test('editing a stake or an edge flips the verdict where it should, and the URL 
   await page.keyboard.press('Space');
   assert.equal(await text(page, tid('net-verdict')), 'Not secure');
   assert.match(await text(page, tid('net-attack')), /V2 \(stake 95\) corrupt S1/);
-  // The state survives a reload.
+  // The state survives a reload (once the held-back URL write has landed).
+  await settledUrl(page);
   await page.reload();
   await ready(page);
   assert.equal(await text(page, tid('net-verdict')), 'Not secure');
@@ -121,7 +122,7 @@ test('the cascade steps, plays (and respects reduced motion); unique stake remov
   assert.equal(await text(page, tid('net-loss')), '4 (40.0% of all stake)');
   await page.click(tid('net-next'));
   assert.equal(await text(page, tid('net-loss')), '10 (100.0% of all stake)');
-  assert.match(page.url(), /[?&]t=2\b/);
+  await expectUrl(page, /[?&]t=2\b/);
   await page.click(tid('net-back'));
   assert.equal(await text(page, tid('net-step-of')), 'Step 1 of 2');
   await page.click(tid('net-restart'));
@@ -138,7 +139,7 @@ test('the cascade steps, plays (and respects reduced motion); unique stake remov
   assert.match(compare, /Attacks after the shock\s*2\s*1/);
   // Switch the lab to unique stake: only S1 falls, and only V1's slice for it is lost.
   await page.check('#in-u');
-  assert.match(page.url(), /[?&]u=1\b/);
+  await expectUrl(page, /[?&]u=1\b/);
   assert.equal(await text(page, tid('net-step-of')), 'Step 0 of 1');
   await page.click(tid('net-next'));
   assert.equal(await text(page, tid('net-loss')), '2 (20.0% of all stake)');
@@ -169,56 +170,5 @@ test('bad URL values are clamped or replaced, with a translated notice', async (
   assert.match(await text(page, '[data-testid="url-notice"]'), /\(g\)/);
   assert.equal(await page.inputValue('#net-alpha-0'), '100');
   assert.equal(await page.isChecked('#net-e-0-0'), true);
-  await context.close();
-});
-
-// The largest network the editor allows: 6 services × 12 validators, every edge present.
-const BIG = '?v=1&d=3&g=' + Array(6).fill('50:0.5').join(',') + '~' + Array.from({ length: 12 }, (_, i) => `${10 + i}:123456`).join(',');
-
-test('performance on 6 × 12: verdict under 16 ms per input, worst-case curve off the input path', async () => {
-  const { context, page, errors } = await openPage(browser);
-  await page.goto(server.origin + NET + BIG);
-  await ready(page);
-  await page.waitForSelector(`${tid('net-curve')}[data-state="done"]`, { timeout: 5000 });
-  const results = [];
-  for (const stake of [40, 3, 25, 11, 60]) {
-    // From the change event to the verdict panel's DOM update; then to the finished curve,
-    // watching the longest gap between animation frames meanwhile.
-    const r = await page.evaluate(async (stake) => {
-      const input = document.querySelector('#net-sigma-0');
-      const watched = document.querySelector('.results').parentElement;
-      const curve = document.querySelector('[data-testid="net-curve"]');
-      let verdictAt = null;
-      const mo = new MutationObserver(() => { if (verdictAt === null) verdictAt = performance.now(); });
-      mo.observe(watched, { subtree: true, childList: true, characterData: true, attributes: true });
-      let maxGap = 0, last = performance.now(), frames = true;
-      const tick = (t) => { maxGap = Math.max(maxGap, t - last); last = t; if (frames) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-      input.value = String(stake);
-      const t0 = performance.now();
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      const syncMs = performance.now() - t0;
-      await new Promise((resolve) => {
-        const check = () => (curve.dataset.state === 'done' ? resolve() : setTimeout(check, 1));
-        setTimeout(check, 0);
-      });
-      const curveAt = performance.now();
-      frames = false;
-      mo.disconnect();
-      const computeMs = Number(document.querySelector('[data-testid="net-results"]').dataset.computeMs);
-      return { syncMs, computeMs, verdictMs: (verdictAt ?? curveAt) - t0, curveMs: curveAt - t0, maxGap, appCurveMs: Number(curve.dataset.ms), sliceMs: Number(curve.dataset.sliceMs) };
-    }, stake);
-    results.push(r);
-  }
-  const fmt = (k) => results.map((r) => r[k].toFixed(1)).join(', ');
-  console.log(`# 6x12 model recompute ms: ${fmt('computeMs')}; input → DOM updated ms: ${fmt('verdictMs')} (handler ${fmt('syncMs')}); curve ms: ${fmt('curveMs')} (app ${fmt('appCurveMs')}, longest slice ${fmt('sliceMs')}); longest frame gap ${fmt('maxGap')}`);
-  const median = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[2];
-  // Generous bounds (a shared 2-core CI machine): the targets are 16 ms and 250 ms.
-  assert.ok(median('computeMs') < 16, `recompute median ${median('computeMs')} ms`);
-  assert.ok(median('verdictMs') < 100, `input → DOM median ${median('verdictMs')} ms`);
-  assert.ok(median('curveMs') < 750, `curve median ${median('curveMs')} ms`);
-  assert.ok(median('sliceMs') < 50, `slice median ${median('sliceMs')} ms`);
-  assert.equal(await page.$$eval('[id^="net-sigma-"]', (e) => e.length), 12);
-  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,7 +3,7 @@
 // and the URL; bad values are clamped with a notice; no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -41,7 +41,7 @@ test('each control changes the count, redraws the chart and writes the URL', asy
   const step = async (action, expected, urlPart) => {
     await action();
     assert.equal(await total(page), expected);
-    assert.match(page.url(), urlPart);
+    await expectUrl(page, urlPart);
     const d2 = await draws(page);
     assert.ok(d2 > d, `chart redrew (${d} → ${d2})`);
     d = d2;

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready } from './lib.mjs';
+import { serve, launch, openPage, ready, settledUrl } from './lib.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const DIST_PANIC = process.env.DIST_PANIC ?? 'dist-panic';
@@ -216,7 +216,7 @@ test('a panic shows the translated panel, keeps saved progress, and offers reset
       // Reset reopens the chapter with its defaults, and the app runs again.
       await page.click('[data-action="reset-chapter"]');
       await ready(page);
-      assert.equal(new URL(page.url()).searchParams.get('restake'), null);
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('restake'), null);
       await context.close();
     }
   } finally {

@@ -2,7 +2,7 @@
 // smart-contract and protocol risk) against the release build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -32,7 +32,7 @@ test('exposure: the model switch and every slider change the outputs; unique sta
   const draws = await page.$eval('.rslash canvas', (c) => Number(c.dataset.draws ?? 0));
   await changes(page, '[data-testid="rslash-expected"]', () => page.click('.rslash-switch button[data-model="1"]'));
   assert.match(await text(page, '[data-testid="rslash-worst"]'), /^30\.0%/);
-  assert.match(page.url(), /sm=1\b/);
+  await expectUrl(page, /sm=1\b/);
   assert.ok(await page.$eval('.rslash canvas', (c) => Number(c.dataset.draws ?? 0)) > draws, 'distribution redrew');
   for (const id of ['sn', 'sp', 'sf']) {
     await changes(page, '[data-testid="rslash-expected"]', () => nudge(page, `#in-${id}`, 'ArrowRight', 2));
@@ -62,7 +62,7 @@ test('dual slashing: the stepper walks 32 → 8 → 4 ETH, beacon chain first', 
   await page.click('[data-testid="rslash-next"]');
   assert.match(await text(page, '[data-testid="rslash-steptext"]'), /16\.00 ETH.*12\.00 ETH.*4\.00 ETH/);
   assert.ok(await page.$eval('[data-testid="rslash-next"]', (b) => b.disabled));
-  assert.match(page.url(), /sd=3\b/);
+  await expectUrl(page, /sd=3\b/);
   await page.click('[data-testid="rslash-back"]');
   assert.equal(await text(page, '[data-testid="rslash-withdrawable"]'), '4.00 ETH');
   // the beacon slash slider changes the result: 32 − 20 = 12 → 12 × 0.25 = 3 ETH
@@ -123,7 +123,7 @@ test('contracts: layers, failure chances, horizon and protections change the out
   const draws = await page.$eval('.rcon canvas', (c) => Number(c.dataset.draws ?? 0));
   await changes(page, '[data-testid="rcon-pfail"]', () => page.click('#in-cl5'));
   assert.equal(await text(page, '[data-testid="rcon-layers"]'), '5');
-  assert.match(page.url(), /cl5=1\b/);
+  await expectUrl(page, /cl5=1\b/);
   assert.ok(await page.$eval('.rcon canvas', (c) => Number(c.dataset.draws ?? 0)) > draws, 'survival chart redrew');
   await changes(page, '[data-testid="rcon-pfail"]', () => nudge(page, '#in-cp3', 'ArrowRight', 20));
   await changes(page, '[data-testid="rcon-expected"]', () => nudge(page, '#in-cg3', 'ArrowRight', 2));

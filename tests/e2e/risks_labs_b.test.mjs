@@ -4,7 +4,7 @@
 // the URL, the summary follows the labs, bad URL values are clamped with the notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl, settledUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -26,13 +26,13 @@ test('liquidity: defaults, and every control changes the outputs', async () => {
   await nudge(page, '#in-lq', 'ArrowRight', 100); // 100,000 ETH ahead
   const queued = await text(page, '[data-testid="rliq-days"]');
   assert.notEqual(queued, '22.8 days');
-  assert.match(page.url(), /lq=100000\b/);
+  await expectUrl(page, /lq=100000\b/);
   assert.ok((await draws(page, '.rliq canvas')) > d0, 'timeline chart redrew');
 
   await page.uncheck('#in-le');
   const noEigen = await text(page, '[data-testid="rliq-days"]');
   assert.equal(Number(noEigen.split(' ')[0]), Math.round((Number(queued.split(' ')[0]) - 14) * 10) / 10);
-  assert.match(page.url(), /le=0\b/);
+  await expectUrl(page, /le=0\b/);
 
   const lrtBefore = await text(page, '[data-testid="rliq-days"]');
   await nudge(page, '#in-lr', 'ArrowRight', 2);
@@ -63,7 +63,7 @@ test('liquidity: each replay shows its sources\' numbers', async () => {
   for (const s of ['0.94', '6%', '15 May 2023', '338 days']) assert.ok(ep.includes(s), `${s} in: ${ep}`);
   assert.equal(await text(page, '[data-testid="rliq-sell"]'), '30.08 ETH');
   assert.match(await text(page, '[data-testid="rliq-cost"]'), /1\.92 ETH \(6\.0%\)/);
-  assert.match(page.url(), /lp=1\b/);
+  await expectUrl(page, /lp=1\b/);
   assert.equal(await page.$('#in-lq'), null, 'own-scenario sliders hidden in a replay');
 
   await page.check('[data-testid="rliq-preset-2"]');
@@ -101,11 +101,11 @@ test('governance: the slider, the table (edit, add, remove) and the URL round tr
   await page.fill('[data-testid="rgov-row-1"]', '20');
   await page.press('[data-testid="rgov-row-1"]', 'Enter');
   assert.equal(await text(page, '[data-testid="rgov-n13"]'), '2');
-  assert.match(page.url(), /g1=20\b/);
+  await expectUrl(page, /g1=20\b/);
 
   await page.click('[data-testid="rgov-add"]');
   assert.equal((await page.$$('.rgov-table tbody tr')).length, 7);
-  assert.match(page.url(), /gr=7\b/);
+  await expectUrl(page, /gr=7\b/);
   const hhi7 = await text(page, '[data-testid="rgov-hhi"]');
   await page.fill('[data-testid="rgov-row-7"]', '60');
   await page.press('[data-testid="rgov-row-7"]', 'Tab');
@@ -120,7 +120,7 @@ test('governance: the slider, the table (edit, add, remove) and the URL round tr
   assert.equal(await page.inputValue('[data-testid="rgov-row-6"]'), '60');
 
   const hhi = await text(page, '[data-testid="rgov-hhi"]');
-  const url = page.url();
+  const url = await settledUrl(page);
   await page.reload();
   await ready(page);
   assert.equal(page.url(), url);

@@ -4,7 +4,7 @@
 // inputs change their outputs; bad links are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -50,7 +50,7 @@ test('presets and weight sliders keep the weights at 100% and change the blend',
   assert.equal(h, '60%');
   assert.equal(pct(h) + pct(m) + pct(c), 100);
   assert.ok(pct(m) > pct(c), `medium keeps more than conservative: ${m} ${c}`);
-  assert.match(page.url(), /wh=60\b/);
+  await expectUrl(page, /wh=60\b/);
   await nudge(page, '#in-wc', 'ArrowRight', 10);
   const sum = await Promise.all(['w-h', 'w-m', 'w-c'].map((t) => text(page, `[data-testid="${t}"]`)));
   assert.equal(sum.map(pct).reduce((a, b) => a + b), 100);
@@ -69,7 +69,7 @@ test('the fan chart is identical for the same seed and changes with another seed
   assert.equal(await text(b.page, '[data-testid="tiered-p50"]'), p50A);
   const draws = await b.page.$eval('canvas', (c) => Number(c.dataset.draws ?? 0));
   await b.page.click('[data-testid="new-draw"]');
-  assert.match(b.page.url(), /seed=8\b/);
+  await expectUrl(b.page, /seed=8\b/);
   assert.notEqual(await fanTable(b.page), tableA);
   assert.ok((await b.page.$eval('canvas', (c) => Number(c.dataset.draws ?? 0))) > draws, 'fan redrew');
   await b.page.fill('#in-seed', '7');
@@ -90,7 +90,7 @@ test('horizon, size and comparison tier change the fan outputs', async () => {
   assert.notEqual(await text(page, '[data-testid="tiered-p50"]'), p50b);
   await page.check('#in-one-2');
   assert.equal(await text(page, '[data-testid="one-apr"]'), '2.80%');
-  assert.match(page.url(), /one=2\b/);
+  await expectUrl(page, /one=2\b/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -101,15 +101,15 @@ test('checklist ticks change that tier\'s assumptions and the expected loss', as
   const summary = await text(page, '[data-testid="check-summary"]');
   const table = await fanTable(page);
   await page.check('#in-qh-0');
-  assert.match(page.url(), /qh=1\b/);
+  await expectUrl(page, /qh=1\b/);
   assert.notEqual(await text(page, '[data-testid="expected-loss"]'), loss);
   assert.notEqual(await text(page, '[data-testid="check-summary"]'), summary);
   assert.notEqual(await fanTable(page), table);
   await page.check('#in-qh-1');
-  assert.match(page.url(), /qh=3\b/);
+  await expectUrl(page, /qh=3\b/);
   const loss2 = await text(page, '[data-testid="expected-loss"]');
   await page.check('#in-qm-2');
-  assert.match(page.url(), /qm=4\b/);
+  await expectUrl(page, /qm=4\b/);
   assert.notEqual(await text(page, '[data-testid="expected-loss"]'), loss2);
   assert.match(await text(page, '[data-testid="checklist"]'), /Assumption/);
   assert.deepEqual(errors, []);
@@ -131,7 +131,7 @@ test('reserve, exit queue and alert threshold change the liquidity and monitorin
   const slash = await text(page, '[data-testid="mon-slash"]');
   await nudge(page, '#in-alert', 'ArrowRight', 10);
   assert.notEqual(await text(page, '[data-testid="mon-slash"]'), slash);
-  assert.match(page.url(), /alert=2\b/);
+  await expectUrl(page, /alert=2\b/);
   assert.deepEqual(errors, []);
   await context.close();
 });

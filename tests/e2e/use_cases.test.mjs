@@ -3,7 +3,7 @@
 // numbers; links restore state; bad values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl, settledUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -56,7 +56,7 @@ test('each preset reproduces its numbers and writes them to the URL', async () =
     assert.match(await out(page, 'why'), why);
     for (const [id, v] of Object.entries(expected)) assert.equal(await out(page, id), v, `preset ${i} ${id}`);
     assert.match(await out(page, 'verdict'), secure ? /^Secure/ : /^Not secure/);
-    if (url) assert.match(page.url(), url); else assert.doesNotMatch(page.url(), /pfc=/);
+    if (url) await expectUrl(page, url); else assert.doesNotMatch(await settledUrl(page), /pfc=/);
   }
   assert.deepEqual(errors, []);
   await context.close();

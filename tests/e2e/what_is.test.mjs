@@ -2,7 +2,7 @@
 // charts and the URL; links restore state; bad values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge } from './lib.mjs';
+import { serve, launch, openPage, ready, nudge, expectUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -32,7 +32,7 @@ test('a slider changes the numbers, redraws the charts and updates the URL (repl
   const after = await text(page, '[data-testid="net-apr"]');
   assert.notEqual(after, before);
   assert.equal(after, '3.84%'); // 2.85 + 1.10 × 0.9 = 3.84
-  assert.match(page.url(), /restake=1\.1\b/);
+  await expectUrl(page, /restake=1\.1\b/);
   assert.equal(await page.evaluate(() => history.length), historyLength);
   const drawsAfter = await page.$$eval('canvas', (cs) => cs.map((c) => Number(c.dataset.draws ?? 0)));
   drawsAfter.forEach((d, i) => assert.ok(d > draws[i], `canvas ${i} redrew (${draws[i]} → ${d})`));

@@ -3,7 +3,7 @@
 // checklist counts; answers live in the URL; bad values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready } from './lib.mjs';
+import { serve, launch, openPage, ready, expectUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -45,7 +45,7 @@ test('each answer is reflected with a reason and a link to the chapter that teac
     await page.check(`#who-${name}-${a}`);
     assert.match(await text(page, `[data-testid="who-fit-${name}"]`), fit);
     assert.ok(await page.$(`fieldset[data-param="${name}"] a.who-link[href="${link}"]`), `${name} links to ${link}`);
-    assert.match(page.url(), new RegExp(`${name}=${a}\\b`));
+    await expectUrl(page, new RegExp(`${name}=${a}\\b`));
   }
   assert.match(await text(page, '[data-testid="who-summary"]'), /meet 2 .* partly meet 2, do not yet meet 1, and 0 are unanswered/);
   assert.equal(await page.evaluate(() => history.length), h);
@@ -67,7 +67,7 @@ test('the checklist counts what is ticked and names what is open', async () => {
   assert.match(c, /2 of 5 checked/);
   assert.match(c, /Position sizing/);
   assert.doesNotMatch(c, /Protocol security/);
-  assert.match(page.url(), /audit=1/);
+  await expectUrl(page, /audit=1/);
   for (const id of ['yieldsrc', 'cap', 'alerts']) await page.check(`#who-${id}`);
   assert.match(await text(page, '[data-testid="who-check-count"]'), /5 of 5 checked\s+All five checked/);
   assert.ok(await page.$('.who-check a.who-link[href="/strategy"]'));
