@@ -11,29 +11,48 @@
 //     to native (cargo bench), with the wasm/native ratio;
 //  5. Lighthouse 12.2.3 category scores per route, mobile and desktop.
 // Usage: node scripts/bench.mjs <dist> [--wasm wasm.json] [--native native.json]
-//        [--quick] [--no-lighthouse]
+//        [--quick] [--no-lighthouse] [--only sizes,first,sliders,heavy,lighthouse]
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import { serve, launch, openPage, ready } from '../tests/e2e/lib.mjs';
+import { median, sweepSliders, summarize } from '../tests/e2e/perf.mjs';
 
 const args = process.argv.slice(2);
-const dist = args.find((a) => !a.startsWith('--') && !/\.json$/.test(a)) ?? 'dist-bench';
+const VALUED = ['--wasm', '--native', '--only'];
+const dist = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1])) ?? 'dist-bench';
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const QUICK = args.includes('--quick');
 const COLD_LOADS = QUICK ? 3 : 7;
 const SWEEP = QUICK ? 6 : 16;
+// --only sizes,first,sliders,heavy,lighthouse measures those parts and keeps the rest of
+// the previous bench/latest.json (to re-measure one part after a change).
+const ONLY = opt('--only')?.split(',');
+const wants = (part) => !ONLY || ONLY.includes(part);
+const t0 = Date.now();
+const phase = (name) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(0)} s] ${name}`);
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] : NaN; };
+// Brotli 11 of a 2 MB module takes seconds: compress each distinct body once.
+const sizes = new Map();
+const compressed = (b) => {
+  const key = createHash('sha256').update(b).digest('hex');
+  if (!sizes.has(key)) sizes.set(key, { gz: gzipSync(b, { level: 9 }).length, br: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  return sizes.get(key);
+};
 const kb = (b) => (b / 1024).toFixed(1);
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '—');
 
 const server = await serve(dist, '/');
 const browser = await launch();
-const out = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`, chromium: browser.version(), routes: {}, sliders: {}, first_slider_ms: {}, heavy: [], lighthouse: {} };
+const previous = ONLY && existsSync('bench/latest.json') ? JSON.parse(readFileSync('bench/latest.json', 'utf8')) : {};
+const out = { ...previous, date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`, chromium: browser.version() };
+for (const [part, keys] of Object.entries({ sizes: ['routes'], first: ['first_slider_ms'], sliders: ['sliders'], heavy: ['heavy'], lighthouse: ['lighthouse'] })) {
+  for (const k of keys) if (wants(part) || out[k] === undefined) out[k] = k === 'heavy' ? [] : {};
+}
 
 try {
   // Route list from the app's own navigation.
@@ -45,7 +64,8 @@ try {
   const routes = ['/', ...chapters];
 
   // 1. Transfer sizes (what a first visit downloads for each route).
-  for (const route of routes) {
+  if (wants('sizes')) phase('transfer sizes');
+  for (const route of wants('sizes') ? routes : []) {
     const { context, page } = await openPage(browser);
     const bodies = new Map();
     page.on('response', async (r) => {
@@ -57,23 +77,26 @@ try {
     await page.waitForLoadState('networkidle');
     let raw = 0, gz = 0, br = 0;
     for (const b of bodies.values()) {
+      const c = compressed(b);
       raw += b.length;
-      gz += gzipSync(b, { level: 9 }).length;
-      br += brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      gz += c.gz;
+      br += c.br;
     }
     out.routes[route] = { files: bodies.size, raw, gzip: gz, brotli: br };
     await context.close();
   }
 
   // 2. First slider responsive, cold loads (fresh context: empty cache).
-  for (const route of chapters) {
+  if (wants('first')) phase('first slider responsive');
+  for (const route of wants('first') ? chapters : []) {
     const times = [];
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
       await page.goto(server.origin + route, { waitUntil: 'commit' });
       const t = await page.waitForFunction(() => {
         const input = document.querySelector('main input[type=range]');
-        if (!input) return false;
+        // A page without sliders (glossary, sources): nothing to time.
+        if (!input) return document.querySelector('main h1') ? -1 : false;
         const box = input.closest('[data-param]') ?? input.parentElement;
         const before = box.textContent;
         const v = Number(input.value) === Number(input.min) ? input.max : input.min;
@@ -81,74 +104,37 @@ try {
         input.dispatchEvent(new Event('input', { bubbles: true }));
         return new Promise((resolve) => setTimeout(() => resolve(box.textContent !== before ? performance.now() : false), 0));
       }, null, { polling: 'raf', timeout: 20000 }).then((h) => h.jsonValue());
-      times.push(t);
       await context.close();
+      if (t < 0) break;
+      times.push(t);
     }
-    out.first_slider_ms[route] = { median: median(times), runs: times };
+    if (times.length) out.first_slider_ms[route] = { median: median(times), runs: times };
   }
 
   // 3. Every slider, every chapter: input → DOM and canvases updated.
-  for (const route of chapters) {
+  if (wants('sliders')) phase('slider sweeps');
+  for (const route of wants('sliders') ? chapters : []) {
     const { context, page, errors } = await openPage(browser);
     await page.goto(server.origin + route);
     await ready(page);
     await page.waitForTimeout(300);
-    const result = await page.evaluate(async (SWEEP) => {
-      const macrotask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const per = {};
-      const sliders = [...document.querySelectorAll('main input[type=range]')];
-      for (const [i, input] of sliders.entries()) {
-        if (!input.isConnected || input.disabled) continue;
-        const name = input.closest('[data-param]')?.getAttribute('data-param') ?? input.name ?? `#${i}`;
-        const min = Number(input.min || 0), max = Number(input.max || 100);
-        const original = input.value;
-        const samples = [];
-        let redraws = 0;
-        for (let k = 0; k <= SWEEP; k++) {
-          const v = min + ((max - min) * k) / SWEEP;
-          const draws = () => [...document.querySelectorAll('canvas[data-draws]')].reduce((s, c) => s + Number(c.dataset.draws), 0);
-          const d0 = draws();
-          const t0 = performance.now();
-          input.value = String(v);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await macrotask();
-          samples.push(performance.now() - t0);
-          redraws += draws() - d0;
-          await frame();
-        }
-        input.value = original;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await macrotask();
-        await frame();
-        per[name] = { samples, redraws };
-      }
-      return per;
-    }, SWEEP);
-    const all = Object.values(result).flatMap((r) => r.samples);
-    const slowest = Object.entries(result).map(([n, r]) => [n, p95(r.samples)]).sort((a, b) => b[1] - a[1])[0];
-    out.sliders[route] = {
-      sliders: Object.keys(result).length,
-      events: all.length,
-      median: median(all),
-      p95: p95(all),
-      slowest: slowest ? { name: slowest[0], p95: slowest[1] } : null,
-      console_errors: errors.length,
-    };
+    const swept = summarize(await sweepSliders(page, SWEEP));
+    if (swept.sliders) out.sliders[route] = { ...swept, console_errors: errors.length };
     await context.close();
   }
 
   // 4. Heavy model paths: wasm (browser bench) against native (cargo bench).
   const wasm = opt('--wasm') && existsSync(opt('--wasm')) ? JSON.parse(readFileSync(opt('--wasm'), 'utf8')) : {};
   const native = opt('--native') && existsSync(opt('--native')) ? JSON.parse(readFileSync(opt('--native'), 'utf8')) : {};
-  for (const name of new Set([...Object.keys(wasm), ...Object.keys(native)])) {
+  for (const name of wants('heavy') ? new Set([...Object.keys(wasm), ...Object.keys(native)]) : []) {
     out.heavy.push({ name, wasm_ms: wasm[name], native_ms: native[name], ratio: wasm[name] / native[name] });
   }
 
   // 5. Lighthouse, every route, mobile and desktop.
   const lh = join(process.cwd(), '.tools/bench/node_modules/.bin/lighthouse');
-  if (!args.includes('--no-lighthouse') && existsSync(lh)) {
+  if (wants('lighthouse') && !args.includes('--no-lighthouse') && existsSync(lh)) {
     for (const route of routes) {
+      phase(`lighthouse ${route}`);
       out.lighthouse[route] = {};
       for (const preset of ['mobile', 'desktop']) {
         const flags = [server.origin + route, '--quiet', '--output=json', '--output-path=stdout',
@@ -156,8 +142,14 @@ try {
           `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage --user-data-dir=${join(os.tmpdir(), 'lh-' + process.pid + '-' + preset)}`];
         if (preset === 'desktop') flags.push('--preset=desktop');
         try {
-          const json = JSON.parse(execFileSync(lh, flags, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 256 * 2 ** 20 }).toString());
+          // Asynchronous: the site is served from this process, whose event loop must run.
+          const { stdout } = await promisify(execFile)(lh, flags, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 256 * 2 ** 20, timeout: 180000 });
+          const json = JSON.parse(stdout);
           out.lighthouse[route][preset] = Object.fromEntries(Object.entries(json.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));
+          // What cost points: weighted audits that did not pass, and the load metrics.
+          out.lighthouse[route][preset].failed = Object.values(json.categories).flatMap((c) => c.auditRefs
+            .filter((r) => r.weight > 0 && json.audits[r.id]?.score !== null && json.audits[r.id]?.score < 1)
+            .map((r) => `${c.id}: ${r.id}${json.audits[r.id].displayValue ? ` (${json.audits[r.id].displayValue})` : ''}`));
         } catch (e) {
           out.lighthouse[route][preset] = { error: String(e.message).split('\n')[0] };
         }
