@@ -6,6 +6,10 @@
 //! have exactly the same keys, when a string is empty, or when their `{placeholders}`
 //! differ, or when a key is defined in two files. A missing translation is therefore
 //! a build error, never a blank.
+//!
+//! With the `landing` feature (the light landing page) only the keys listed in
+//! `locales/landing.keys` are generated, so that page carries none of the chapters'
+//! text, and a key it uses but the list lacks is a compile error.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -102,6 +106,26 @@ fn main() {
     if !errors.is_empty() {
         panic!("i18n check failed:\n  {}", errors.join("\n  "));
     }
+
+    // The light landing page (`--features landing`) carries only the keys it uses.
+    let landing = env::var_os("CARGO_FEATURE_LANDING").is_some();
+    println!("cargo:rerun-if-changed=locales/landing.keys");
+    let listed: BTreeSet<String> = fs::read_to_string("locales/landing.keys")
+        .expect("cannot read locales/landing.keys")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    let unknown: Vec<&String> = listed.iter().filter(|k| !keys.contains(k)).collect();
+    if !unknown.is_empty() {
+        panic!("locales/landing.keys lists keys no locale file defines: {unknown:?}");
+    }
+    let keys: BTreeSet<&String> = if landing {
+        keys.into_iter().filter(|k| listed.contains(*k)).collect()
+    } else {
+        keys
+    };
 
     let mut out = String::new();
     out.push_str("/// Every translatable string of the app. Generated from `locales/*/*.json`.\n");

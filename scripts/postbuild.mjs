@@ -1,17 +1,27 @@
 // Trunk post-build hook (Trunk.toml): readies the staged site for plain static
-// hosting. In every build it writes 404.html, a copy of index.html, so a static host
-// serves the app for deep links and reloads. In release builds it also
-//  - computes the SHA-256 of every inline script Trunk wrote (its wasm loader) and
-//    puts a strict Content-Security-Policy <meta> first in <head>, so the policy's
-//    hashes always match the shipped loader (never edited by hand);
+// hosting. In every build it writes 404.html, a copy of the app's page, so a static
+// host serves the app for deep links and reloads. In release builds it also
+//  - builds the light landing page (src/landing.rs): the same crate with
+//    `--features landing`, through a second, nested Trunk build of a copy of
+//    index.html, and makes it the site's index.html. The app's page stays as
+//    404.html (deep links) and app.html (the service worker's offline page);
+//  - computes the SHA-256 of every inline script Trunk wrote (its wasm loader) in each
+//    page and puts a strict Content-Security-Policy <meta> first in its <head>, so the
+//    policy's hashes always match the shipped loader (never edited by hand);
 //  - writes sw.js, a service worker that precaches this build's hashed assets
-//    (offline use), and a <meta> that tells public/boot.js to register it.
+//    (offline use), and a <meta> in the app's page that tells public/boot.js to
+//    register it. The landing page does not register it: a first visit to the front
+//    door downloads the landing page only.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) { console.error('postbuild: TRUNK_STAGING_DIR is not set'); process.exit(1); }
+// The nested landing-page build runs this hook too; the outer run finishes its page.
+if (process.env.RESTAKING_LANDING_BUILD === '1') process.exit(0);
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -39,19 +49,59 @@ export function policy(inlineScripts) {
   ].join('; ');
 }
 
+/** `page` with its Content-Security-Policy (and, for the app, the service worker's
+ * <meta>) first in <head>. */
+function secure(page, { sw }) {
+  const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const head = `<meta http-equiv="Content-Security-Policy" content="${policy(inline)}" />` +
+    (sw ? '\n    <meta name="restaking-sw" content="sw.js" />' : '');
+  const out = page.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    ${head}`);
+  if (!out.includes('Content-Security-Policy')) { console.error('postbuild: no <meta charset> to put the CSP after'); process.exit(1); }
+  return { page: out, inline: inline.length };
+}
+
+/** Builds the landing page (the crate with `--features landing`) into a temporary
+ * folder, copies its hashed assets into `dir`, and returns its page. */
+function buildLanding() {
+  const source = process.env.TRUNK_HTML_FILE ?? 'index.html';
+  const template = readFileSync(source, 'utf8');
+  const rust = /<link data-trunk rel="rust"([^>]*)\/>/;
+  if (!rust.test(template)) { console.error(`postbuild: no rust <link> in ${source}`); process.exit(1); }
+  // A hidden copy next to index.html, so its relative asset paths still resolve.
+  const landingHtml = join(dirname(source), '.landing.html');
+  writeFileSync(landingHtml, template.replace(rust, '<link data-trunk rel="rust"$1data-cargo-features="landing" />'));
+  const out = mkdtempSync(join(tmpdir(), 'restaking-landing-'));
+  const env = { ...process.env, RESTAKING_LANDING_BUILD: '1' };
+  const args = ['build', '--release', '--dist', out, '--public-url', process.env.TRUNK_PUBLIC_URL ?? '/', landingHtml];
+  const run = spawnSync('trunk', args, { stdio: 'inherit', env });
+  rmSync(landingHtml, { force: true });
+  if (run.status !== 0) { console.error('postbuild: the landing-page build failed'); process.exit(1); }
+  let copied = 0;
+  for (const f of readdirSync(out)) {
+    if (!/\.(js|wasm|css)$/.test(f) || existsSync(join(dir, f))) continue;
+    copyFileSync(join(out, f), join(dir, f));
+    copied++;
+  }
+  const page = readFileSync(join(out, 'index.html'), 'utf8');
+  rmSync(out, { recursive: true, force: true });
+  console.log(`postbuild: landing page built (${copied} new asset file(s))`);
+  return page;
+}
+
 if (release) {
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  const csp = policy(inline);
+  const landing = secure(buildLanding(), { sw: false });
   const files = readdirSync(dir).filter((f) => /\.(js|wasm|css|svg|png|woff2)$/.test(f) && f !== 'sw.js').sort();
-  const version = sha256(files.join('\n') + html).slice(0, 16).replace(/[^A-Za-z0-9]/g, '_');
-  const head = `<meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <meta name="restaking-sw" content="sw.js" />`;
-  html = html.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    ${head}`);
-  if (!html.includes('Content-Security-Policy')) { console.error('postbuild: no <meta charset> to put the CSP after'); process.exit(1); }
+  const app = secure(html, { sw: true });
+  html = app.page;
+  const version = sha256(files.join('\n') + html + landing.page).slice(0, 16).replace(/[^A-Za-z0-9]/g, '_');
   const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
   writeFileSync(join(dir, 'sw.js'), template
     .replace('__VERSION__', version)
-    .replace('__ASSETS__', JSON.stringify(['./', ...files.map((f) => `./${f}`)])));
-  console.log(`postbuild: CSP with ${inline.length} inline-script hash(es); sw.js caches ${files.length + 1} files (version ${version})`);
+    .replace('__ASSETS__', JSON.stringify(['./', './app.html', ...files.map((f) => `./${f}`)])));
+  writeFileSync(indexPath, landing.page);
+  writeFileSync(join(dir, 'app.html'), html);
+  console.log(`postbuild: CSP with ${app.inline} + ${landing.inline} inline-script hash(es); sw.js caches ${files.length + 2} files (version ${version})`);
+} else {
+  writeFileSync(indexPath, html);
 }
-writeFileSync(indexPath, html);
 writeFileSync(join(dir, '404.html'), html);

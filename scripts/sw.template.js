@@ -1,7 +1,8 @@
 // Service worker written by scripts/postbuild.mjs for one release build. It
 // precaches that build's hashed assets, so the explorer keeps working offline.
 //  - Pages (navigations): network first, so a new release is picked up when online;
-//    offline, the cached app shell answers for every route.
+//    offline, the cached landing page answers for the site's root and the cached
+//    app page (app.html) for every other route.
 //  - Hashed assets: cache first (a file name never changes its content).
 // Update path: a new build has a new version, so a new cache; the new worker takes
 // over at once and deletes the old caches. A page still running the old version
@@ -29,8 +30,12 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
     event.respondWith(
-      fetch(req).catch(() => caches.open(CACHE).then((c) => c.match('./'))
-        .then((r) => r ?? Response.error())),
+      fetch(req).catch(() => {
+        const path = new URL(req.url).pathname;
+        const root = new URL(self.registration.scope).pathname;
+        const page = path === root || path === `${root}index.html` ? './' : './app.html';
+        return caches.open(CACHE).then((c) => c.match(page)).then((r) => r ?? Response.error());
+      }),
     );
     return;
   }

@@ -19,6 +19,7 @@ step() {
 step "rustfmt" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --features panic-probe -- -D warnings
+step "clippy (wasm32, the light landing page)" cargo clippy --target wasm32-unknown-unknown --lib --bins --features landing -- -D warnings
 step "native tests (model, parsing, formatting, charts)" cargo test
 step "browser tests (widgets, wasm-bindgen-test in headless Chromium)" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -7,10 +7,10 @@
 //! and locale file and fail when an id has no entry, or when an entry's "used in"
 //! list differs from where the id actually appears.
 
-use crate::app::use_page_title;
-use crate::chapters::{ChapterMeta, CHAPTERS};
 use crate::ctx::href;
 use crate::i18n::{use_i18n, Key, Locale};
+use crate::journey::{ChapterMeta, CHAPTERS};
+use crate::shell::use_page_title;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -2,27 +2,48 @@
 //! restaking. The library holds the whole app; `main.rs` only mounts it.
 //!
 //! Floors, from the bottom: `model` (pure maths, no web) → `charts` (pure drawing)
-//! → `i18n`, `url_state`, `prefs`, `sources` (pure support) → `web`, `ctx` (browser
-//! glue) → `widgets` → `chapters`, `pages` → `app`. Lower floors never import higher ones.
+//! → `i18n`, `url_state`, `prefs`, `sources`, `journey` (pure support) → `web`, `ctx`
+//! (browser glue) → `widgets`, `shell` → `chapters`, `pages`, `home` → `app`, `landing`.
+//! Lower floors never import higher ones.
+//!
+//! With `--features landing` the library is the light landing page instead
+//! (the same `main.rs`): only the floors the home page needs are compiled, and the
+//! string table holds only the keys listed in `locales/landing.keys`.
 
+#[cfg(not(feature = "landing"))]
 pub mod app;
+#[cfg(not(feature = "landing"))]
 pub mod chapters;
+#[cfg(not(feature = "landing"))]
 pub mod charts;
 pub mod ctx;
+#[cfg(not(feature = "landing"))]
 pub mod glossary;
+pub mod home;
 pub mod i18n;
+pub mod journey;
+#[cfg(feature = "landing")]
+pub mod landing;
 pub mod model;
+#[cfg(not(feature = "landing"))]
 pub mod pages;
 pub mod panic;
 pub mod prefs;
 pub mod progress;
+pub mod shell;
+#[cfg(not(feature = "landing"))]
 pub mod sources;
 pub mod url_state;
 pub mod web;
+#[cfg(not(feature = "landing"))]
 pub mod widgets;
 
-/// Installs the panic panel, then mounts the app on `<body>`.
+/// Installs the panic panel, then mounts the app on `<body>` (with `--features
+/// landing`, the light landing page).
 pub fn start() {
     panic::install();
+    #[cfg(not(feature = "landing"))]
     leptos::mount::mount_to_body(app::App);
+    #[cfg(feature = "landing")]
+    leptos::mount::mount_to_body(landing::Landing);
 }

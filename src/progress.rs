@@ -186,7 +186,7 @@ thread_local! {
 }
 
 fn known() -> Vec<&'static str> {
-    crate::chapters::CHAPTERS.iter().map(|c| c.slug).collect()
+    crate::journey::CHAPTERS.iter().map(|c| c.slug).collect()
 }
 
 fn load() -> Progress {

@@ -6,7 +6,6 @@
 //! (`model::exit::timeline`). Switching a layer on adds yield and adds a layer that can
 //! fail, and lengthens the way out; the charts and numbers show all three move together.
 
-use crate::app::use_page_title;
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::i18n::format::{eth0, pct0, pct2, years_text};
 use crate::i18n::{format, use_i18n, Key, Locale};
@@ -14,6 +13,7 @@ use crate::model::exit::{self, StageKind, Timeline};
 use crate::model::layers::{self, Layer, LayerKind, StackInputs, StackResult};
 use crate::model::num::{dec, to_f64};
 use crate::model::yields::{self, StepKind, YieldReport};
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;

@@ -9,7 +9,6 @@
 //!
 //! All maths is in the model; this module only picks inputs, calls it and renders.
 
-use crate::app::use_page_title;
 use crate::chapters::{final_value, growth_chart, yearly_table};
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::charts::lines::draw_lines;
@@ -20,6 +19,7 @@ use crate::model::isolation::{self, IsolationInputs, IsolationReport, GUARD_SIGN
 use crate::model::ledger::{AllocationRow, OperatorLedger};
 use crate::model::num::{dec, to_f64};
 use crate::model::yields::{self, Compounding, YieldInputs, YieldReport};
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;

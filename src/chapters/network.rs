@@ -12,7 +12,6 @@
 //! the graph is the preset's). Every computation is the model's (`crate::model::network`);
 //! this module only arranges, formats and draws.
 
-use crate::app::use_page_title;
 use crate::charts::lines::{draw_lines, LineChart, Series};
 use crate::charts::net_graph::{draw_net_graph, Edge, Mark, NetGraph, Node};
 use crate::ctx::href;
@@ -23,6 +22,7 @@ use crate::model::network::{
 };
 use crate::model::network_codec as codec;
 use crate::model::num::{dec, from_f64, to_f64};
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::{self, ParamSpec, Problem, Replaced};
 use crate::widgets::{

@@ -5,11 +5,11 @@
 //! (`model::tax_events`), to show why stacked yield makes tax records complex.
 //! Education only: a notice at the top says so.
 
-use crate::app::use_page_title;
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::i18n::{format, use_i18n, Key, Locale};
 use crate::model::num::dec;
 use crate::model::tax_events::{self, LayerSettings, TaxInputs, TaxReport};
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;

@@ -11,7 +11,6 @@
 //! The checklist factors ([`CHECKS`]) and the alert thresholds are **illustrative
 //! assumptions**, labelled as such in the UI.
 
-use crate::app::use_page_title;
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::charts::fan::{draw_fan, FanChart, Overlay};
 use crate::i18n::format::{eth0, pct0, pct1, years_text};
@@ -21,6 +20,7 @@ use crate::model::num::{dec, to_f64};
 use crate::model::portfolio::{
     self, PortfolioInputs, PortfolioSummary, Simulation, Tier, TierKind,
 };
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;

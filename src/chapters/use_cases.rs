@@ -6,7 +6,6 @@
 //! bootstrapping a token of its own (`crate::model::security`). Then EigenLayer as the
 //! representative ecosystem, with Symbiotic and Karak and how they differ, each fact cited.
 
-use crate::app::use_page_title;
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::charts::lines::{draw_lines, LineChart, Series};
 use crate::charts::nice_ceiling;
@@ -14,6 +13,7 @@ use crate::i18n::format::{pct0, pct1, pct2};
 use crate::i18n::{format, use_i18n, Key, Locale};
 use crate::model::num::{dec, to_f64};
 use crate::model::security::{self, SecurityInputs, SecurityPreset, SecurityReport};
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;

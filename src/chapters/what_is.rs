@@ -2,7 +2,6 @@
 //! jobs: the base staking reward plus a restaking reward, minus the operator's
 //! share, shown as stacked bars, as value over time, and as a formula.
 
-use crate::app::use_page_title;
 use crate::chapters::{final_value, growth_chart, yearly_table};
 use crate::charts::bars::{draw_stacked_bars, Bar, StackedBars};
 use crate::charts::lines::draw_lines;
@@ -10,6 +9,7 @@ use crate::i18n::format::{eth0, pct0, pct2, years_text};
 use crate::i18n::{format, use_i18n, Key};
 use crate::model::num::{dec, to_f64};
 use crate::model::yields;
+use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;

@@ -4,11 +4,11 @@
 //! link to the chapter that teaches it (`model::readiness`), and an entry checklist of
 //! the article's timing criteria tied to the earlier chapters. Never a recommendation.
 
-use crate::app::use_page_title;
 use crate::ctx::href;
 use crate::i18n::{use_i18n, Key};
 use crate::model::num::dec;
 use crate::model::readiness::{self, Criterion, Fit};
+use crate::shell::use_page_title;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{rich, Predict, Quiz, QuizItem, UrlNotice};

@@ -3,6 +3,7 @@
 // route), subresource integrity, static-host deep links through 404.html, the
 // no-JavaScript and no-WebAssembly messages, offline use through the service worker,
 // broken storage, and the panic panel (on a test build with `--features panic-probe`).
+import { createHash } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -37,29 +38,41 @@ async function routes(page) {
   return ['/', ...new Set(nav), '/no-such-page'];
 }
 
-test('the shipped policy is strict and its hash matches the inline loader', () => {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
-  assert.ok(csp, 'a CSP meta tag');
-  const dir = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-  assert.deepEqual(dir['default-src'], ["'self'"]);
-  assert.deepEqual(dir['connect-src'], ["'self'"]);
-  assert.deepEqual(dir['object-src'], ["'none'"]);
-  assert.deepEqual(dir['base-uri'], ["'self'"]);
-  assert.ok(dir['script-src'].includes("'wasm-unsafe-eval'"));
-  assert.deepEqual(dir['style-src'], ["'self'"], 'no inline <style> or foreign stylesheet');
-  for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
-    assert.ok(!dir['script-src'].includes(bad), `script-src has ${bad}`);
+test('the shipped policies are strict and their hashes match the inline loaders', () => {
+  // index.html is the light landing page, app.html (and 404.html, for deep links) the app.
+  const landing = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const app = readFileSync(join(DIST, 'app.html'), 'utf8');
+  for (const html of [landing, app]) {
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    assert.ok(csp, 'a CSP meta tag');
+    const dir = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    assert.deepEqual(dir['default-src'], ["'self'"]);
+    assert.deepEqual(dir['connect-src'], ["'self'"]);
+    assert.deepEqual(dir['object-src'], ["'none'"]);
+    assert.deepEqual(dir['base-uri'], ["'self'"]);
+    assert.ok(dir['script-src'].includes("'wasm-unsafe-eval'"));
+    assert.deepEqual(dir['style-src'], ["'self'"], 'no inline <style> or foreign stylesheet');
+    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
+      assert.ok(!dir['script-src'].includes(bad), `script-src has ${bad}`);
+    }
+    const hashes = dir['script-src'].filter((s) => s.startsWith("'sha256-"));
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    assert.equal(hashes.length, inline.length, 'one hash per inline script');
+    for (const [, body] of inline) {
+      const h = createHash('sha256').update(body).digest('base64');
+      assert.ok(hashes.includes(`'sha256-${h}'`), 'the hash is of this page\'s own loader');
+    }
+    // The policy comes before any script, and every script and preload keeps its SRI hash.
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+    const tags = [...html.matchAll(/<(script|link)\b[^>]*\b(src|href)="[^"]+\.(js|wasm|css)"[^>]*>/g)].map((m) => m[0]);
+    assert.ok(tags.length >= 3, tags.join('\n'));
+    for (const t of tags) assert.match(t, /integrity="sha384-[A-Za-z0-9+/=]+"/, t);
   }
-  const hashes = dir['script-src'].filter((s) => s.startsWith("'sha256-"));
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>[\s\S]*?<\/script>/g)];
-  assert.equal(hashes.length, inline.length, 'one hash per inline script');
-  // The policy comes before any script, and every script and preload keeps its SRI hash.
-  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
-  const tags = [...html.matchAll(/<(script|link)\b[^>]*\b(src|href)="[^"]+\.(js|wasm|css)"[^>]*>/g)].map((m) => m[0]);
-  assert.ok(tags.length >= 3, tags.join('\n'));
-  for (const t of tags) assert.match(t, /integrity="sha384-[A-Za-z0-9+/=]+"/, t);
-  assert.equal(readFileSync(join(DIST, '404.html'), 'utf8'), html, '404.html is the app shell');
+  assert.equal(readFileSync(join(DIST, '404.html'), 'utf8'), app, '404.html is the app');
+  const wasm = (html) => html.match(/href="[^"]*?([\w-]+_bg\.wasm)"/)?.[1];
+  assert.ok(wasm(landing) && wasm(app) && wasm(landing) !== wasm(app), 'the landing page loads its own module');
+  assert.ok(app.includes('name="restaking-sw"') && !landing.includes('name="restaking-sw"'),
+    'only the app registers the service worker');
 });
 
 test('every route runs under the policy: no violation, no console error, no foreign request', async () => {
@@ -118,7 +131,8 @@ test('without JavaScript the noscript message shows; without WebAssembly a clear
 
 test('once loaded, the explorer keeps working offline (service worker)', async () => {
   const { context, page, errors } = await openPage(browser);
-  await page.goto(server.origin + '/');
+  // The app registers the worker (the light landing page does not).
+  await page.goto(server.origin + '/what-is-restaking');
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.reload();
@@ -134,6 +148,10 @@ test('once loaded, the explorer keeps working offline (service worker)', async (
     await page.click('header nav a[href="/risks"]');
     await page.waitForURL(/\/risks/);
     assert.ok(await page.isVisible('main h1'));
+    // The front door answers from the cache too: the landing page, with the journey.
+    await page.goto(server.origin + '/');
+    await ready(page);
+    assert.equal(await page.locator('ol.cards li.card').count(), 9);
   } finally {
     await context.setOffline(false);
   }

@@ -2,6 +2,8 @@
 // theme, persistence, origin isolation and hosting under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, launch, openPage, ready } from './lib.mjs';
 
 let server, subServer, browser;
@@ -107,5 +109,36 @@ test('works under a sub-path: deep link, reload and navigation keep the prefix',
   await page.waitForURL(subServer.base);
   assert.deepEqual(errors, []);
   assert.ok(requests.every((u) => u.startsWith(subServer.origin + '/restaking/')), requests.join('\n'));
+  await context.close();
+});
+
+test('the front door is the light landing page: its links open the app, and both share language and progress', async () => {
+  const { context, page, errors, requests } = await openPage(browser, { locale: 'en-US' });
+  await page.goto(server.origin + '/');
+  await ready(page);
+  // It loads its own small module, not the app's.
+  const wasm = requests.filter((u) => u.endsWith('.wasm'));
+  const landing = readFileSync(join(process.env.DIST ?? 'dist', 'index.html'), 'utf8');
+  const app = readFileSync(join(process.env.DIST ?? 'dist', 'app.html'), 'utf8');
+  assert.equal(wasm.length, 1, wasm.join(','));
+  assert.ok(landing.includes(new URL(wasm[0]).pathname) && !app.includes(new URL(wasm[0]).pathname), wasm[0]);
+  assert.equal(await page.locator('ol.cards li.card').count(), 9);
+  // The language chosen here carries into the app.
+  await page.click('button[data-lang="zh"]');
+  assert.match(await page.textContent('main h1'), /[\u4e00-\u9fff]/);
+  await page.click('.card[data-slug="use-cases"] a');
+  await page.waitForURL(/\/use-cases$/);
+  await ready(page);
+  await page.locator('main input[type="range"]').first().waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.getAttribute('header nav a[href="/use-cases"]', 'aria-current'), 'page');
+  // The visit the app records shows on the landing page.
+  await page.click('a.brand');
+  await page.waitForURL(server.origin + '/');
+  await page.reload();
+  await ready(page);
+  await page.locator('.card[data-slug="use-cases"] [data-testid="prog-status"]').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(errors, []);
   await context.close();
 });

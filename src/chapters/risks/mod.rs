@@ -8,8 +8,8 @@ pub mod governance;
 pub mod liquidity;
 pub mod slashing;
 
-use crate::app::use_page_title;
 use crate::i18n::{use_i18n, Key};
+use crate::shell::use_page_title;
 use crate::url_state::Replaced;
 use crate::web::{use_scenarios, Scenario};
 use crate::widgets::{Quiz, QuizItem, Term, UrlNotice};
