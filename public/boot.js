@@ -1,6 +1,6 @@
 // Runs before the app, from our own origin (no inline script, so the Content
 // Security Policy needs no exception for it). Three small jobs that must work even
-// when the WebAssembly app cannot start, or has stopped:
+// when the WebAssembly app cannot start, or has stopped (and a fourth, below):
 //  1. if this browser lacks WebAssembly, or the app fails to load, show the
 //     bilingual #no-wasm message that index.html carries;
 //  2. the panic panel's "copy details" button (the wasm module has trapped by the
@@ -50,6 +50,30 @@
       try { if (document.execCommand('copy')) done(); } catch (e) { /* selected: the learner can copy by hand */ }
     }
   });
+
+  // On the light landing page (index.html; see src/landing.rs): links lead into the
+  // app, a full page load. When a learner shows intent (pointer over, focus or touch
+  // on a link into the site), fetch the app's module into the HTTP cache, once, so the
+  // app starts sooner; a visit that never heads for a chapter never downloads it.
+  var app = document.querySelector('meta[name="restaking-app"]');
+  if (app) {
+    var prefetched = false;
+    var prefetch = function (ev) {
+      var link = !prefetched && ev.target && ev.target.closest && ev.target.closest('a[href]');
+      if (!link || link.origin !== location.origin) return;
+      prefetched = true;
+      app.getAttribute('content').split(' ').forEach(function (href) {
+        var l = document.createElement('link');
+        l.rel = 'prefetch';
+        l.crossOrigin = 'anonymous';
+        l.href = new URL(href, document.baseURI).href;
+        document.head.appendChild(l);
+      });
+    };
+    ['pointerover', 'focusin', 'touchstart'].forEach(function (t) {
+      document.addEventListener(t, prefetch, { passive: true });
+    });
+  }
 
   var sw = document.querySelector('meta[name="restaking-sw"]');
   if (sw && 'serviceWorker' in navigator) {

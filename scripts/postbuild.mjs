@@ -11,7 +11,8 @@
 //  - writes sw.js, a service worker that precaches this build's hashed assets
 //    (offline use), and a <meta> in the app's page that tells public/boot.js to
 //    register it. The landing page does not register it: a first visit to the front
-//    door downloads the landing page only.
+//    door downloads the landing page only. It names the app's JS and wasm in a <meta>
+//    instead, which boot.js prefetches when the learner heads for a link.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,7 +90,12 @@ function buildLanding() {
 }
 
 if (release) {
-  const landing = secure(buildLanding(), { sw: false });
+  // The app's module (JS and wasm), for the landing page's prefetch on intent (boot.js).
+  const appAssets = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]);
+  if (appAssets.length !== 2) { console.error(`postbuild: expected the app's JS and wasm preloads, found ${appAssets}`); process.exit(1); }
+  const landingPage = buildLanding().replace(/<meta charset="utf-8"\s*\/?>/,
+    (m) => `${m}\n    <meta name="restaking-app" content="${appAssets.join(' ')}" />`);
+  const landing = secure(landingPage, { sw: false });
   const files = readdirSync(dir).filter((f) => /\.(js|wasm|css|svg|png|woff2)$/.test(f) && f !== 'sw.js').sort();
   const app = secure(html, { sw: true });
   html = app.page;

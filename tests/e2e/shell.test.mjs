@@ -123,6 +123,12 @@ test('the front door is the light landing page: its links open the app, and both
   assert.equal(wasm.length, 1, wasm.join(','));
   assert.ok(landing.includes(new URL(wasm[0]).pathname) && !app.includes(new URL(wasm[0]).pathname), wasm[0]);
   assert.equal(await page.locator('ol.cards li.card').count(), 9);
+  // Heading for a chapter prefetches the app's module (and not before).
+  const appWasm = app.match(/href="([^"]+_bg\.wasm)"/)[1];
+  assert.ok(!requests.some((u) => u.endsWith(appWasm)), 'the app is not loaded up front');
+  const prefetch = page.waitForRequest((r) => r.url().endsWith(appWasm), { timeout: 5000 });
+  await page.hover('.card[data-slug="use-cases"] a');
+  await prefetch;
   // The language chosen here carries into the app.
   await page.click('button[data-lang="zh"]');
   assert.match(await page.textContent('main h1'), /[\u4e00-\u9fff]/);
