@@ -143,6 +143,25 @@ fn value(values: &[Decimal], i: usize) -> Decimal {
 /// Runs the model for this lab's values (in `PARAMS` order; missing ones take their
 /// defaults, all are clamped).
 pub fn compute(values: &[Decimal]) -> Numbers {
+    let mut n = compute_without_fan(values);
+    n.fan = fan_points(&n);
+    n
+}
+
+/// The inputs of the sell-or-redeem comparison for a wait of `wait` days.
+fn sell_inputs(discount: Decimal, vol: Decimal, wait: Decimal) -> SellVsRedeemInputs {
+    SellVsRedeemInputs {
+        amount: AMOUNT,
+        discount_pct: discount,
+        wait_days: wait,
+        eth_price: Decimal::ONE,
+        eth_vol_annual_pct: vol,
+    }
+}
+
+/// [`compute`] without the fan chart's 41 points (`fan` is empty): what the chapter's
+/// summary card needs, at a fortieth of the cost.
+fn compute_without_fan(values: &[Decimal]) -> Numbers {
     let preset = value(values, 0).trunc().try_into().unwrap_or(0u8);
     let vol = value(values, 6);
     let (exit_in, discount) = match preset {
@@ -174,13 +193,6 @@ pub fn compute(values: &[Decimal]) -> Numbers {
         }
     };
     let timeline = exit::timeline(&exit_in);
-    let sell_in = |wait: Decimal| SellVsRedeemInputs {
-        amount: AMOUNT,
-        discount_pct: discount,
-        wait_days: wait,
-        eth_price: Decimal::ONE,
-        eth_vol_annual_pct: vol,
-    };
     let zero = SellVsRedeem {
         sell_now_eth: Decimal::ZERO,
         redeem_eth: Decimal::ZERO,
@@ -195,12 +207,26 @@ pub fn compute(values: &[Decimal]) -> Numbers {
         redeem_fiat_p95: Decimal::ZERO,
         prob_redeem_below_sell_fiat: Decimal::ZERO,
     };
-    let sell = exit::sell_vs_redeem(&sell_in(timeline.total_days)).unwrap_or(zero);
+    let sell =
+        exit::sell_vs_redeem(&sell_inputs(discount, vol, timeline.total_days)).unwrap_or(zero);
+    Numbers {
+        preset,
+        timeline,
+        discount_pct: discount,
+        vol_pct: vol,
+        sell,
+        fan: Vec::new(),
+    }
+}
+
+/// The fan chart's points: selling now against redeeming after `t` days, for 41 waits
+/// from 0 to the timeline's total.
+fn fan_points(n: &Numbers) -> Vec<(Decimal, Decimal, Decimal, Decimal, Decimal)> {
     let steps = 40;
-    let fan = (0..=steps)
+    (0..=steps)
         .filter_map(|k| {
-            let t = timeline.total_days * Decimal::from(k) / Decimal::from(steps);
-            let s = exit::sell_vs_redeem(&sell_in(t)).ok()?;
+            let t = n.timeline.total_days * Decimal::from(k) / Decimal::from(steps);
+            let s = exit::sell_vs_redeem(&sell_inputs(n.discount_pct, n.vol_pct, t)).ok()?;
             Some((
                 t,
                 s.sell_now_fiat,
@@ -209,15 +235,7 @@ pub fn compute(values: &[Decimal]) -> Numbers {
                 s.redeem_fiat_p95,
             ))
         })
-        .collect();
-    Numbers {
-        preset,
-        timeline,
-        discount_pct: discount,
-        vol_pct: vol,
-        sell,
-        fan,
-    }
+        .collect()
 }
 
 /// Days of one stage kind in a timeline (0 when absent).
@@ -258,7 +276,7 @@ pub fn days(l: Locale, x: Decimal) -> String {
 
 /// This class's line in the chapter summary.
 pub fn summarize(l: Locale, values: &[Decimal]) -> ClassSummary {
-    let n = compute(values);
+    let n = compute_without_fan(values);
     let total = n.timeline.total_days;
     let path = n
         .timeline

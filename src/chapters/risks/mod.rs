@@ -8,7 +8,7 @@ pub mod governance;
 pub mod liquidity;
 pub mod slashing;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Locale};
 use crate::shell::use_page_title;
 use crate::url_state::Replaced;
 use crate::web::{use_scenarios, Scenario};
@@ -133,26 +133,25 @@ pub fn Chapter() -> impl IntoView {
         it.next().unwrap_or_else(empty),
         it.next().unwrap_or_else(empty),
     );
-    let groups = [
-        s1.values.clone(),
-        s2.values.clone(),
-        s3.values.clone(),
-        s4.values.clone(),
+    // One memo per lab: moving a slider recomputes only its own lab's summary.
+    let summary = |group: Vec<RwSignal<Decimal>>, f: fn(Locale, &[Decimal]) -> ClassSummary| {
+        Memo::new(move |_| {
+            f(
+                i18n.get(),
+                &group.iter().map(|s| s.get()).collect::<Vec<_>>(),
+            )
+        })
+    };
+    let summaries = [
+        summary(s1.values.clone(), slashing::summarize),
+        summary(s2.values.clone(), contracts::summarize),
+        summary(s3.values.clone(), liquidity::summarize),
+        summary(s4.values.clone(), governance::summarize),
     ];
-    let summaries = Memo::new(move |_| {
-        let l = i18n.get();
-        let vals = |g: &Vec<RwSignal<Decimal>>| g.iter().map(|s| s.get()).collect::<Vec<_>>();
-        vec![
-            slashing::summarize(l, &vals(&groups[0])),
-            contracts::summarize(l, &vals(&groups[1])),
-            liquidity::summarize(l, &vals(&groups[2])),
-            governance::summarize(l, &vals(&groups[3])),
-        ]
-    });
     let cards = move || {
         summaries
-            .get()
-            .into_iter()
+            .iter()
+            .map(|m| m.get())
             .enumerate()
             .map(|(i, s)| {
                 let level = s.level;
