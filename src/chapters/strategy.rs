@@ -661,7 +661,19 @@ pub fn Chapter() -> impl IntoView {
         seed: seed.get().to_u64().unwrap_or(42),
         one: one.get().to_usize().unwrap_or(0),
     });
-    let results = Memo::new(move |_| run(&choice.get()));
+    // Each portfolio's Monte Carlo reruns only when its own inputs change: moving the
+    // learner's tier weights leaves the all-in-one comparison as it was. (`run` is the
+    // same computation in one call, for the tests.)
+    let tiered_in = Memo::new(move |_| portfolio_inputs(&choice.get(), [Decimal::ZERO; 3]));
+    let one_in = Memo::new(move |_| all_in_one_inputs(&choice.get()));
+    let tiered = Memo::new(move |_| tiered_in.with(outcome));
+    let one_out = Memo::new(move |_| one_in.with(outcome));
+    let results = Memo::new(move |_| {
+        Some(Results {
+            tiered: tiered.get()?,
+            one: one_out.get()?,
+        })
+    });
     let liq = Memo::new(move |_| liquidity(&choice.get(), queue.get()));
     let mon = Memo::new(move |_| monitor(&choice.get(), alert.get()));
 

@@ -12,8 +12,10 @@ use crate::web::device_pixel_ratio;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -26,9 +28,61 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// for the web measures by adding a `<span>` to the page and reading its size, which
 /// forces a layout of the whole page for every axis label on every redraw: it was the
 /// largest single cost of a slider step (see the performance section of the README).
+///
+/// It also draws text itself, setting the font, alignment and baseline only when they
+/// change (plotters-canvas sets all three, and formats the font, for every label).
 pub struct ChartCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// The text state last set on the context by this wrapper (`None`: unknown).
+    text_state: RefCell<Option<TextState>>,
+}
+
+/// Font (CSS), `textAlign` and `textBaseline` as last set on the context.
+#[derive(Clone, PartialEq)]
+struct TextState {
+    font: String,
+    align: &'static str,
+    baseline: &'static str,
+}
+
+/// A canvas call for text failed (never seen in practice; plotters reports it).
+#[derive(Debug)]
+struct TextCallFailed;
+
+impl std::fmt::Display for TextCallFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a canvas text call failed")
+    }
+}
+
+impl std::error::Error for TextCallFailed {}
+
+fn text_error<E>(_: wasm_bindgen::JsValue) -> DrawingErrorKind<E>
+where
+    E: std::error::Error + Send + Sync,
+{
+    DrawingErrorKind::FontError(Box::new(TextCallFailed))
+}
+
+/// The CSS font string for a plotters text style (the one plotters-canvas sets).
+fn css_font<S: BackendTextStyle>(style: &S) -> String {
+    format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        style.size(),
+        style.family().as_str()
+    )
+}
+
+/// A CSS colour: `rgb(…)` when opaque (no float formatting), else `rgba(…)`.
+fn css_color(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    if c.alpha >= 1.0 {
+        format!("rgb({r},{g},{b})")
+    } else {
+        format!("rgba({r},{g},{b},{})", c.alpha)
+    }
 }
 
 thread_local! {
@@ -46,7 +100,11 @@ impl ChartCanvas {
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(Self { inner, context })
+        Some(Self {
+            inner,
+            context,
+            text_state: RefCell::new(None),
+        })
     }
 
     /// Width and height of `text` in `font` (a CSS font, as `draw_text` sets it), in
@@ -56,7 +114,7 @@ impl ChartCanvas {
         if let Some(hit) = TEXT_SIZES.with(|c| c.borrow().get(&key).copied()) {
             return hit;
         }
-        self.context.set_font(font);
+        self.set_font(font);
         let measured = self.context.measure_text(text).ok().map(|m| {
             let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
             let h = if h.is_finite() && h > 0.0 {
@@ -79,6 +137,26 @@ impl ChartCanvas {
             c.insert(key, sized);
         });
         sized
+    }
+
+    /// Sets the context's font unless it is already `font`.
+    fn set_font(&self, font: &str) {
+        let mut st = self.text_state.borrow_mut();
+        if st.as_ref().is_some_and(|t| t.font == font) {
+            return;
+        }
+        self.context.set_font(font);
+        match st.as_mut() {
+            Some(t) => t.font = font.to_owned(),
+            // Alignment and baseline unknown: empty strings never match a real value.
+            None => {
+                *st = Some(TextState {
+                    font: font.to_owned(),
+                    align: "",
+                    baseline: "",
+                })
+            }
+        }
     }
 }
 
@@ -146,21 +224,65 @@ impl DrawingBackend for ChartCanvas {
         style: &S,
         pos: BackendCoord,
     ) -> CanvasResult {
-        self.inner.draw_text(text, style, pos)
+        // What plotters-canvas's draw_text does, with the text state set only on change.
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let degrees = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if degrees != 0.0 {
+            self.context.save();
+            self.context.translate(x, y).map_err(text_error)?;
+            self.context
+                .rotate(degrees / 180.0 * std::f64::consts::PI)
+                .map_err(text_error)?;
+            (x, y) = (0.0, 0.0);
+        }
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        self.set_font(&css_font(style));
+        {
+            let mut st = self.text_state.borrow_mut();
+            if let Some(t) = st.as_mut() {
+                if t.baseline != baseline {
+                    self.context.set_text_baseline(baseline);
+                    t.baseline = baseline;
+                }
+                if t.align != align {
+                    self.context.set_text_align(align);
+                    t.align = align;
+                }
+            }
+        }
+        self.context.set_fill_style_str(&css_color(color));
+        let drawn = self.context.fill_text(text, x, y).map_err(text_error);
+        if degrees != 0.0 {
+            self.context.restore();
+            // restore() brings back the text state from before save(): unknown to us.
+            *self.text_state.borrow_mut() = None;
+        }
+        drawn
     }
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
     ) -> CanvasResult<(u32, u32)> {
-        // The same CSS font string CanvasBackend::draw_text sets.
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        );
-        Ok(self.measure(&font, text, style.size()))
+        Ok(self.measure(&css_font(style), text, style.size()))
     }
 }
 
