@@ -315,6 +315,8 @@ pub fn Chart(
     let i18n = use_i18n();
     let theme = use_theme().theme;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let details_ref = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
     // The canvas's CSS width, kept by a ResizeObserver (an outside-world callback),
     // so a redraw never reads layout: reading `clientWidth` after the page's numbers
     // changed would force a synchronous layout on every slider step.
@@ -376,23 +378,33 @@ pub fn Chart(
                 aria-label=move || aria_label.get()
                 style:height=format!("{height}px")
             ></canvas>
-            <details class="data-table">
+            <details
+                class="data-table"
+                node_ref=details_ref
+                on:toggle=move |_| open.set(details_ref.get().is_some_and(|d| d.open()))
+            >
                 <summary>{move || i18n.t(Key::UiShowData)}</summary>
-                <table>
-                    <thead>
-                        <tr>{move || table.get().headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            table
-                                .get()
-                                .rows
-                                .into_iter()
-                                .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
+                // Built only while open: a closed table is neither shown nor read out, and
+                // formatting its numbers on every slider step cost every chart time.
+                {move || {
+                    open.get()
+                        .then(|| {
+                            let DataTable { headers, rows } = table.get();
+                            view! {
+                                <table>
+                                    <thead>
+                                        <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows
+                                            .into_iter()
+                                            .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        })
+                }}
             </details>
         </figure>
     }

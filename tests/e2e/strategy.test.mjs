@@ -13,7 +13,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 const CH = '/strategy';
 const text = (page, sel) => page.textContent(sel).then((t) => (t ?? '').trim());
 const pct = (s) => Number(s.replace('%', ''));
-const fanTable = (page) => page.$$eval('.data-table', (els) => els[0].textContent);
+// The fan's data table (built only while its <details> is open: open it first).
+const fanTable = async (page) => {
+  const d = page.locator('.data-table').first();
+  if (!(await d.evaluate((el) => el.open))) await d.locator('summary').click();
+  await d.locator('tbody tr').first().waitFor();
+  return d.textContent();
+};
 async function open(query = '', opts) {
   const o = await openPage(browser, opts);
   await o.page.goto(server.origin + CH + query);
