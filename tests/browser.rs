@@ -157,7 +157,10 @@ async fn chart_redraws_when_inputs_or_theme_change_and_is_hidpi() {
     assert!(draws() > first, "redrew on input change");
     assert_eq!(canvas.get_attribute("aria-label").unwrap(), "value 2");
     // The data table is built only while its <details> is open, then follows the input.
-    assert!(host.query_selector("td").unwrap().is_none(), "no table while closed");
+    assert!(
+        host.query_selector("td").unwrap().is_none(),
+        "no table while closed"
+    );
     let details: web_sys::HtmlDetailsElement = host
         .query_selector("details.data-table")
         .unwrap()
@@ -172,7 +175,10 @@ async fn chart_redraws_when_inputs_or_theme_change_and_is_hidpi() {
             break;
         }
     }
-    assert_eq!(td.expect("table built once open").text_content().unwrap(), "2");
+    assert_eq!(
+        td.expect("table built once open").text_content().unwrap(),
+        "2"
+    );
     input.set(3.0);
     tick().await;
     let td = host.query_selector("td").unwrap().unwrap();
