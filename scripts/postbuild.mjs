@@ -50,12 +50,12 @@ export function policy(inlineScripts) {
   ].join('; ');
 }
 
-/** `page` with its Content-Security-Policy (and, for the app, the service worker's
- * <meta>) first in <head>. */
-function secure(page, { sw }) {
+/** `page` with its Content-Security-Policy first in <head>, followed by the `metas`
+ * given (name → content). */
+function secure(page, metas) {
   const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  const head = `<meta http-equiv="Content-Security-Policy" content="${policy(inline)}" />` +
-    (sw ? '\n    <meta name="restaking-sw" content="sw.js" />' : '');
+  const head = [`<meta http-equiv="Content-Security-Policy" content="${policy(inline)}" />`,
+    ...Object.entries(metas).map(([name, content]) => `<meta name="${name}" content="${content}" />`)].join('\n    ');
   const out = page.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    ${head}`);
   if (!out.includes('Content-Security-Policy')) { console.error('postbuild: no <meta charset> to put the CSP after'); process.exit(1); }
   return { page: out, inline: inline.length };
@@ -93,11 +93,9 @@ if (release) {
   // The app's module (JS and wasm), for the landing page's prefetch on intent (boot.js).
   const appAssets = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]);
   if (appAssets.length !== 2) { console.error(`postbuild: expected the app's JS and wasm preloads, found ${appAssets}`); process.exit(1); }
-  const landingPage = buildLanding().replace(/<meta charset="utf-8"\s*\/?>/,
-    (m) => `${m}\n    <meta name="restaking-app" content="${appAssets.join(' ')}" />`);
-  const landing = secure(landingPage, { sw: false });
+  const landing = secure(buildLanding(), { 'restaking-app': appAssets.join(' ') });
   const files = readdirSync(dir).filter((f) => /\.(js|wasm|css|svg|png|woff2)$/.test(f) && f !== 'sw.js').sort();
-  const app = secure(html, { sw: true });
+  const app = secure(html, { 'restaking-sw': 'sw.js' });
   html = app.page;
   const version = sha256(files.join('\n') + html + landing.page).slice(0, 16).replace(/[^A-Za-z0-9]/g, '_');
   const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
