@@ -8,6 +8,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh" --browser
 cd "$ROOT"
 
+# Disk: CI builds from scratch, so incremental caches only cost space (several GB
+# across the native, wasm32 and browser-test builds). A run once failed with
+# "No space left on device" on a machine with little free disk; see also the dev
+# profile in Cargo.toml. Local callers may override.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+df -h "$ROOT" | awk 'NR==2 {print "disk free before the build: " $4}'
+
 step() {
   local name="$1"; shift
   printf '\n\033[1;35m== %s\033[0m\n' "$name"
@@ -29,3 +36,4 @@ step "release build (sub-path /restaking/)" trunk build --release --dist dist-su
 step "release build (test build with the panic probe)" trunk build --release --features panic-probe --dist dist-panic --public-url /
 step "bundle budget" node tests/budget.mjs dist
 step "end-to-end (release build in headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+du -sh "${CARGO_TARGET_DIR:-$ROOT/target}" 2>/dev/null | awk '{print "build directory after every test: " $1}'
