@@ -21,6 +21,8 @@
 //! every other default (restaking premiums, slashing probabilities, losses, liquidity)
 //! is an **illustrative assumption**, not a measured figure.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -374,41 +376,6 @@ pub struct Simulation {
     pub mean_final: Decimal,
 }
 
-/// Percentiles (5, 25, 50, 75, 95) of non-negative values stored as their `f64` bit
-/// patterns (for non-negative floats the bit order is the numeric order, so integer
-/// comparisons suffice), by the lower nearest-rank rule `k = floor(q · (n − 1) / 100)`
-/// on the sorted values, using nested `select_nth_unstable` calls (no full sort).
-/// Reorders `buf`.
-fn percentiles(buf: &mut [u64]) -> [f64; 5] {
-    let n = buf.len();
-    if n == 0 {
-        return [0.0; 5];
-    }
-    let k = [5usize, 25, 50, 75, 95].map(|q| q * (n - 1) / 100);
-    let p50 = *buf.select_nth_unstable(k[2]).1;
-    let p25 = if k[1] == k[2] {
-        p50
-    } else {
-        *buf[..k[2]].select_nth_unstable(k[1]).1
-    };
-    let p5 = if k[0] == k[1] {
-        p25
-    } else {
-        *buf[..k[1]].select_nth_unstable(k[0]).1
-    };
-    let p75 = if k[3] == k[2] {
-        p50
-    } else {
-        *buf[k[2] + 1..].select_nth_unstable(k[3] - k[2] - 1).1
-    };
-    let p95 = if k[4] == k[3] {
-        p75
-    } else {
-        *buf[k[3] + 1..].select_nth_unstable(k[4] - k[3] - 1).1
-    };
-    [p5, p25, p50, p75, p95].map(f64::from_bits)
-}
-
 /// `2^64` as a `Decimal`.
 fn two_pow_64() -> Decimal {
     Decimal::from(u128::from(u64::MAX) + 1)
@@ -462,11 +429,13 @@ fn next_event_gap(rng: &mut Rng, c: &[u128], remaining: usize) -> Option<usize> 
 /// by inverting its CDF with integer thresholds from [`event_thresholds`]), so the
 /// generator is called about once per tier and path plus once per event rather than
 /// every month; the value of tier `i` at month `m` with `c` events so far is
-/// `start_i · (1 + apr_i/12)^m · (1 − LGF_i)^c`. Values are kept in one `months × paths`
-/// buffer (one contiguous column per month) for the percentiles.
+/// `start_i · (1 + apr_i/12)^m · (1 − LGF_i)^c`. The paths are then kept as a histogram
+/// of their event-count tuples, month by month, and the percentiles (lower nearest rank,
+/// `k = floor(q · (n − 1) / 100)`) are read off the few distinct values.
 ///
-/// Cost: about `paths × months × tiers` multiply-adds; 10,000 × 36 × 3 runs in a few ms
-/// natively (see `benches/model.rs`).
+/// Cost: the draws (about `paths × tiers` plus one per event), plus per month one
+/// histogram update per event and a sort of the distinct tuples (a handful unless events
+/// are frequent); see `benches/model.rs`.
 pub fn simulate(inputs: &PortfolioInputs) -> Result<Simulation, PortfolioError> {
     let inp = inputs.clamped();
     let weights = normalized_weights(&inp.tiers)?;
@@ -505,50 +474,84 @@ pub fn simulate(inputs: &PortfolioInputs) -> Result<Simulation, PortfolioError> 
     }
     let start_total: f64 = tables.iter().map(|t| t.base[0]).sum();
 
+    // A path's value at month `m` depends only on how many events each tier has had by
+    // then: `Σ_i base_i[m] · keep_i^(c_i)`, summed in tier order. So instead of a
+    // `months × paths` table and a selection per month, the paths are kept as a
+    // histogram of their event-count tuples (one `u8` per tier, packed into a `u64`),
+    // updated month by month with the events that fall in it. Each month's percentiles
+    // come from the few distinct tuples, sorted by value with their path counts. The
+    // random draws are made in the same order as a path-by-path simulation, and every
+    // value is computed with the same operations in the same order, so the result is
+    // bit for bit the one of `simulate_reference` (tests) at a fraction of the cost.
     let mut rng = Rng::new(inp.seed);
-    // cols[(m − 1) · paths + p] = bits of path p's value at month m.
-    let mut cols = vec![0u64; months * paths];
-    let mut acc = vec![0.0f64; months + 1];
-    let (mut below, mut sum_final) = (0usize, 0.0f64);
+    // events[m] = (path, tier) of each event at month m.
+    let mut events: Vec<Vec<(u32, u8)>> = vec![Vec::new(); months + 1];
     for p in 0..paths {
-        acc.iter_mut().for_each(|a| *a = 0.0);
-        for t in &tables {
-            // Between two events the loss factor is constant: add `base[m] · keep^events`
-            // over each segment `[from, next)` in a branch-free (vectorisable) loop.
-            let mut events = 0usize;
-            let mut from = 1usize;
-            let mut next = next_event_gap(&mut rng, &t.thresholds, months).unwrap_or(usize::MAX);
-            loop {
-                let kp = t.keep_pow.get(events).copied().unwrap_or(0.0);
-                let to = next.min(months + 1);
-                if let (Some(a), Some(b)) = (acc.get_mut(from..to), t.base.get(from..to)) {
-                    for (x, y) in a.iter_mut().zip(b) {
-                        *x += y * kp;
-                    }
-                }
-                if next > months {
-                    break;
-                }
-                // the event at month `next` applies from that month on
-                events += 1;
-                from = next;
-                next = next_event_gap(&mut rng, &t.thresholds, months - next)
-                    .map_or(usize::MAX, |g| from + g);
+        for (ti, t) in tables.iter().enumerate() {
+            let mut at = next_event_gap(&mut rng, &t.thresholds, months);
+            while let Some(m) = at {
+                events[m].push((p as u32, ti as u8));
+                at = next_event_gap(&mut rng, &t.thresholds, months - m).map(|g| m + g);
             }
         }
-        for m in 1..=months {
-            cols[(m - 1) * paths + p] = acc[m].max(0.0).to_bits();
+    }
+    let value = |key: u64, m: usize| -> f64 {
+        let mut acc = 0.0f64;
+        for (ti, t) in tables.iter().enumerate() {
+            let c = ((key >> (8 * ti)) & 0xff) as usize;
+            acc += t.base[m] * t.keep_pow.get(c).copied().unwrap_or(0.0);
         }
-        let fin = acc[months];
+        acc
+    };
+    // Each path's tuple, and how many paths hold each tuple.
+    let mut key_of = vec![0u64; paths];
+    let mut hist: BTreeMap<u64, u32> = BTreeMap::new();
+    hist.insert(0, paths as u32);
+    let ranks = [5usize, 25, 50, 75, 95].map(|q| q * (paths.max(1) - 1) / 100);
+    let mut bands = Vec::with_capacity(months + 1);
+    bands.push(band(0, [start_total; 5]));
+    let mut sorted: Vec<(u64, u32)> = Vec::new();
+    for (m, month_events) in events.iter().enumerate().skip(1) {
+        for &(p, ti) in month_events {
+            let old = key_of[p as usize];
+            let new = old + (1u64 << (8 * u32::from(ti)));
+            key_of[p as usize] = new;
+            if let Some(n) = hist.get_mut(&old) {
+                *n -= 1;
+                if *n == 0 {
+                    hist.remove(&old);
+                }
+            }
+            *hist.entry(new).or_insert(0) += 1;
+        }
+        // Distinct values with their path counts, in value order (non-negative floats
+        // order as their bit patterns).
+        sorted.clear();
+        sorted.extend(
+            hist.iter()
+                .map(|(&k, &n)| (value(k, m).max(0.0).to_bits(), n)),
+        );
+        sorted.sort_unstable_by_key(|&(v, _)| v);
+        let mut out = [0.0f64; 5];
+        let (mut below, mut i) = (0usize, 0usize);
+        for &(v, n) in &sorted {
+            below += n as usize;
+            // every rank that falls within this value's run of paths
+            while i < 5 && ranks[i] < below {
+                out[i] = f64::from_bits(v);
+                i += 1;
+            }
+        }
+        bands.push(band(m as u32, out));
+    }
+    // Final values in path order, as the path-by-path simulation sums them.
+    let (mut below, mut sum_final) = (0usize, 0.0f64);
+    for &key in &key_of {
+        let fin = value(key, months);
         sum_final += fin;
         if fin < start_total {
             below += 1;
         }
-    }
-    let mut bands = Vec::with_capacity(months + 1);
-    bands.push(band(0, [start_total; 5]));
-    for (m, col) in cols.chunks_exact_mut(paths).enumerate() {
-        bands.push(band(m as u32 + 1, percentiles(col)));
     }
     let n = paths.max(1) as f64;
     Ok(Simulation {
@@ -574,6 +577,136 @@ fn band(month: u32, p: [f64; 5]) -> Band {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Percentiles (5, 25, 50, 75, 95) of non-negative values stored as their `f64` bit
+    /// patterns (for non-negative floats the bit order is the numeric order, so integer
+    /// comparisons suffice), by the lower nearest-rank rule `k = floor(q · (n − 1) / 100)`
+    /// on the sorted values, using nested `select_nth_unstable` calls (no full sort).
+    /// Reorders `buf`.
+    fn percentiles(buf: &mut [u64]) -> [f64; 5] {
+        let n = buf.len();
+        if n == 0 {
+            return [0.0; 5];
+        }
+        let k = [5usize, 25, 50, 75, 95].map(|q| q * (n - 1) / 100);
+        let p50 = *buf.select_nth_unstable(k[2]).1;
+        let p25 = if k[1] == k[2] {
+            p50
+        } else {
+            *buf[..k[2]].select_nth_unstable(k[1]).1
+        };
+        let p5 = if k[0] == k[1] {
+            p25
+        } else {
+            *buf[..k[1]].select_nth_unstable(k[0]).1
+        };
+        let p75 = if k[3] == k[2] {
+            p50
+        } else {
+            *buf[k[2] + 1..].select_nth_unstable(k[3] - k[2] - 1).1
+        };
+        let p95 = if k[4] == k[3] {
+            p75
+        } else {
+            *buf[k[3] + 1..].select_nth_unstable(k[4] - k[3] - 1).1
+        };
+        [p5, p25, p50, p75, p95].map(f64::from_bits)
+    }
+
+    /// The path-by-path simulation that `simulate` replaced (a `months × paths` table
+    /// and nested selections per month), kept as the reference it must match bit for bit.
+    fn simulate_reference(inputs: &PortfolioInputs) -> Result<Simulation, PortfolioError> {
+        let inp = inputs.clamped();
+        let weights = normalized_weights(&inp.tiers)?;
+        let paths = inp.paths as usize;
+        let months = (inp.years * 12) as usize;
+        let init = to_f64(inp.initial_eth);
+        // Per-tier tables, prepared deterministically: value without events per month,
+        // loss factor per event count, and event thresholds.
+        struct TierTables {
+            base: Vec<f64>,
+            keep_pow: Vec<f64>,
+            thresholds: Vec<u128>,
+        }
+        let mut tables = Vec::with_capacity(inp.tiers.len());
+        for (t, w) in inp.tiers.iter().zip(&weights) {
+            let g = to_f64(Decimal::ONE + pct(t.net_apr_pct) / Decimal::from(12));
+            let keep = to_f64(Decimal::ONE - pct(t.loss_given_event_pct));
+            let mut base = Vec::with_capacity(months + 1);
+            let mut keep_pow = Vec::with_capacity(months + 1);
+            let (mut b, mut kp) = (init * to_f64(*w), 1.0f64);
+            for _ in 0..=months {
+                base.push(b);
+                keep_pow.push(kp);
+                b *= g;
+                kp *= keep;
+            }
+            let thresholds = event_thresholds(
+                monthly_event_prob(pct(t.slash_prob_annual_pct)),
+                months as u32,
+            );
+            tables.push(TierTables {
+                base,
+                keep_pow,
+                thresholds,
+            });
+        }
+        let start_total: f64 = tables.iter().map(|t| t.base[0]).sum();
+
+        let mut rng = crate::model::rng::Rng::new(inp.seed);
+        // cols[(m − 1) · paths + p] = bits of path p's value at month m.
+        let mut cols = vec![0u64; months * paths];
+        let mut acc = vec![0.0f64; months + 1];
+        let (mut below, mut sum_final) = (0usize, 0.0f64);
+        for p in 0..paths {
+            acc.iter_mut().for_each(|a| *a = 0.0);
+            for t in &tables {
+                // Between two events the loss factor is constant: add `base[m] · keep^events`
+                // over each segment `[from, next)` in a branch-free (vectorisable) loop.
+                let mut events = 0usize;
+                let mut from = 1usize;
+                let mut next =
+                    next_event_gap(&mut rng, &t.thresholds, months).unwrap_or(usize::MAX);
+                loop {
+                    let kp = t.keep_pow.get(events).copied().unwrap_or(0.0);
+                    let to = next.min(months + 1);
+                    if let (Some(a), Some(b)) = (acc.get_mut(from..to), t.base.get(from..to)) {
+                        for (x, y) in a.iter_mut().zip(b) {
+                            *x += y * kp;
+                        }
+                    }
+                    if next > months {
+                        break;
+                    }
+                    // the event at month `next` applies from that month on
+                    events += 1;
+                    from = next;
+                    next = next_event_gap(&mut rng, &t.thresholds, months - next)
+                        .map_or(usize::MAX, |g| from + g);
+                }
+            }
+            for m in 1..=months {
+                cols[(m - 1) * paths + p] = acc[m].max(0.0).to_bits();
+            }
+            let fin = acc[months];
+            sum_final += fin;
+            if fin < start_total {
+                below += 1;
+            }
+        }
+        let mut bands = Vec::with_capacity(months + 1);
+        bands.push(band(0, [start_total; 5]));
+        for (m, col) in cols.chunks_exact_mut(paths).enumerate() {
+            bands.push(band(m as u32 + 1, percentiles(col)));
+        }
+        let n = paths.max(1) as f64;
+        Ok(Simulation {
+            bands,
+            prob_end_below_start: unit(from_f64(below as f64 / n)),
+            mean_final: from_f64(sum_final / n).max(Decimal::ZERO),
+        })
+    }
+
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -793,6 +926,21 @@ mod tests {
         assert_ne!(a, c);
     }
 
+    #[test]
+    fn it_histogram_simulation_matches_at_chapter_size() {
+        // The strategy chapter's run (5,000 paths, 3 years) and one with every tier at a
+        // 100 % yearly event chance, against the path-by-path reference.
+        let mut inp = PortfolioInputs {
+            paths: 5_000,
+            ..Default::default()
+        };
+        assert_eq!(simulate(&inp).unwrap(), simulate_reference(&inp).unwrap());
+        for t in &mut inp.tiers {
+            t.slash_prob_annual_pct = Decimal::ONE_HUNDRED;
+        }
+        assert_eq!(simulate(&inp).unwrap(), simulate_reference(&inp).unwrap());
+    }
+
     fn tier_strategy() -> impl Strategy<Value = Tier> {
         (
             0i64..100,
@@ -831,6 +979,17 @@ mod tests {
             prop_assert!(a.prob_end_below_start >= Decimal::ZERO && a.prob_end_below_start <= Decimal::ONE);
             let b = simulate(&inp).unwrap();
             prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn prop_histogram_simulation_matches_path_by_path(
+            tiers in prop::collection::vec(tier_strategy(), 1..=MAX_TIERS), years in 1u32..=MAX_YEARS, paths in 1u32..400, seed in any::<u64>()
+        ) {
+            // The whole domain: up to eight tiers, event chances up to 100 % a year
+            // (a tier can have an event every month: the counts reach 36), any seed.
+            prop_assume!(tiers.iter().any(|t| t.weight_pct > Decimal::ZERO));
+            let inp = PortfolioInputs { tiers, initial_eth: Decimal::from(100), years, paths, seed };
+            prop_assert_eq!(simulate(&inp).unwrap(), simulate_reference(&inp).unwrap());
         }
 
         #[test]

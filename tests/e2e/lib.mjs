@@ -88,7 +88,7 @@ export async function nudge(page, selector, key, times) {
 
 /**
  * Asserts that the page's URL matches `re`, waiting for it: the app merges the URL
- * writes of a drag and writes the last one up to 250 ms later (src/web.rs).
+ * writes of a drag and writes the newest one 200 ms after the first (src/web.rs).
  */
 export async function expectUrl(page, re, timeout = 3000, decode = false) {
   const url = () => (decode ? decodeURIComponent(page.url()) : page.url());

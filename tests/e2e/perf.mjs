@@ -51,8 +51,12 @@ export async function sweepSliders(page, sweep) {
       }
       input.value = original;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      await macrotask();
+      // The same order as between steps: frame, then a task. (In the other order the
+      // next slider's first input ran inside the frame, before its style, layout and
+      // paint, and its sample counted that rendering: every slider's first sample was
+      // 5–20 ms.)
       await frame();
+      await macrotask();
       per[per[name] ? `${name}#${i}` : name] = { samples, redraws };
     }
     return per;
