@@ -154,9 +154,9 @@ struct UrlWrites {
 /// Like [`replace_query`], but never on the input path: a change is written
 /// [`URL_WRITE_DELAY_MS`] later, in a task of its own, and the changes that arrive in
 /// that wait are merged into one write of the newest. In headless Chromium a
-/// `replaceState` takes 2–8 ms; written at once, it was the slow first step of every slider in the benchmark
-/// (6–22 ms against 1–5 ms for the steps after it). A held-back write is dropped if the
-/// learner has moved to another page meanwhile.
+/// `replaceState` takes 2–8 ms; written at once, the first change after a quiet spell
+/// paid for it on the input path. A held-back write is dropped if the learner has moved
+/// to another page meanwhile.
 pub fn replace_query_soon(query: String) {
     let path = window()
         .and_then(|w| w.location().pathname().ok())

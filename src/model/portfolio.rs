@@ -420,37 +420,20 @@ fn next_event_gap(rng: &mut Rng, c: &[u128], remaining: usize) -> Option<usize> 
     Some(c[..=remaining].partition_point(|&x| x <= u))
 }
 
-/// Runs the seeded Monte Carlo and returns percentile bands for every month.
-/// Same inputs and seed → same result, on every platform.
-///
-/// Model: see the module doc (monthly growth by `APR/12`, monthly slashing event with
-/// probability `p_m`). Implementation: for each path and tier the months of the
-/// slashing events are drawn directly (the gap to the next event is geometric, sampled
-/// by inverting its CDF with integer thresholds from [`event_thresholds`]), so the
-/// generator is called about once per tier and path plus once per event rather than
-/// every month; the value of tier `i` at month `m` with `c` events so far is
-/// `start_i · (1 + apr_i/12)^m · (1 − LGF_i)^c`. The paths are then kept as a histogram
-/// of their event-count tuples, month by month, and the percentiles (lower nearest rank,
-/// `k = floor(q · (n − 1) / 100)`) are read off the few distinct values.
-///
-/// Cost: the draws (about `paths × tiers` plus one per event), plus per month one
-/// histogram update per event and a sort of the distinct tuples (a handful unless events
-/// are frequent); see `benches/model.rs`.
-pub fn simulate(inputs: &PortfolioInputs) -> Result<Simulation, PortfolioError> {
-    let inp = inputs.clamped();
-    let weights = normalized_weights(&inp.tiers)?;
-    let paths = inp.paths as usize;
-    let months = (inp.years * 12) as usize;
+/// Per-tier tables of a simulation, prepared deterministically from the clamped inputs
+/// and normalised weights: the tier's value without events at each month `0..=months`
+/// (`start_i · (1 + apr_i/12)^m`), its loss factor after `c` events (`(1 − LGF_i)^c`),
+/// and its event thresholds ([`event_thresholds`]).
+struct TierTables {
+    base: Vec<f64>,
+    keep_pow: Vec<f64>,
+    thresholds: Vec<u128>,
+}
+
+fn tier_tables(inp: &PortfolioInputs, weights: &[Decimal], months: usize) -> Vec<TierTables> {
     let init = to_f64(inp.initial_eth);
-    // Per-tier tables, prepared deterministically: value without events per month,
-    // loss factor per event count, and event thresholds.
-    struct TierTables {
-        base: Vec<f64>,
-        keep_pow: Vec<f64>,
-        thresholds: Vec<u128>,
-    }
     let mut tables = Vec::with_capacity(inp.tiers.len());
-    for (t, w) in inp.tiers.iter().zip(&weights) {
+    for (t, w) in inp.tiers.iter().zip(weights) {
         let g = to_f64(Decimal::ONE + pct(t.net_apr_pct) / Decimal::from(12));
         let keep = to_f64(Decimal::ONE - pct(t.loss_given_event_pct));
         let mut base = Vec::with_capacity(months + 1);
@@ -472,6 +455,31 @@ pub fn simulate(inputs: &PortfolioInputs) -> Result<Simulation, PortfolioError> 
             thresholds,
         });
     }
+    tables
+}
+
+/// Runs the seeded Monte Carlo and returns percentile bands for every month.
+/// Same inputs and seed → same result, on every platform.
+///
+/// Model: see the module doc (monthly growth by `APR/12`, monthly slashing event with
+/// probability `p_m`). Implementation: for each path and tier the months of the
+/// slashing events are drawn directly (the gap to the next event is geometric, sampled
+/// by inverting its CDF with integer thresholds from [`event_thresholds`]), so the
+/// generator is called about once per tier and path plus once per event rather than
+/// every month; the value of tier `i` at month `m` with `c` events so far is
+/// `start_i · (1 + apr_i/12)^m · (1 − LGF_i)^c`. The paths are then kept as a histogram
+/// of their event-count tuples, month by month, and the percentiles (lower nearest rank,
+/// `k = floor(q · (n − 1) / 100)`) are read off the few distinct values.
+///
+/// Cost: the draws (about `paths × tiers` plus one per event), plus per month one
+/// histogram update per event and a sort of the distinct tuples (a handful unless events
+/// are frequent); see `benches/model.rs`.
+pub fn simulate(inputs: &PortfolioInputs) -> Result<Simulation, PortfolioError> {
+    let inp = inputs.clamped();
+    let weights = normalized_weights(&inp.tiers)?;
+    let paths = inp.paths as usize;
+    let months = (inp.years * 12) as usize;
+    let tables = tier_tables(&inp, &weights, months);
     let start_total: f64 = tables.iter().map(|t| t.base[0]).sum();
 
     // A path's value at month `m` depends only on how many events each tier has had by
@@ -620,37 +628,7 @@ mod tests {
         let weights = normalized_weights(&inp.tiers)?;
         let paths = inp.paths as usize;
         let months = (inp.years * 12) as usize;
-        let init = to_f64(inp.initial_eth);
-        // Per-tier tables, prepared deterministically: value without events per month,
-        // loss factor per event count, and event thresholds.
-        struct TierTables {
-            base: Vec<f64>,
-            keep_pow: Vec<f64>,
-            thresholds: Vec<u128>,
-        }
-        let mut tables = Vec::with_capacity(inp.tiers.len());
-        for (t, w) in inp.tiers.iter().zip(&weights) {
-            let g = to_f64(Decimal::ONE + pct(t.net_apr_pct) / Decimal::from(12));
-            let keep = to_f64(Decimal::ONE - pct(t.loss_given_event_pct));
-            let mut base = Vec::with_capacity(months + 1);
-            let mut keep_pow = Vec::with_capacity(months + 1);
-            let (mut b, mut kp) = (init * to_f64(*w), 1.0f64);
-            for _ in 0..=months {
-                base.push(b);
-                keep_pow.push(kp);
-                b *= g;
-                kp *= keep;
-            }
-            let thresholds = event_thresholds(
-                monthly_event_prob(pct(t.slash_prob_annual_pct)),
-                months as u32,
-            );
-            tables.push(TierTables {
-                base,
-                keep_pow,
-                thresholds,
-            });
-        }
+        let tables = tier_tables(&inp, &weights, months);
         let start_total: f64 = tables.iter().map(|t| t.base[0]).sum();
 
         let mut rng = crate::model::rng::Rng::new(inp.seed);
