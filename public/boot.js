@@ -77,10 +77,25 @@
 
   var sw = document.querySelector('meta[name="restaking-sw"]');
   if (sw && 'serviceWorker' in navigator) {
-    addEventListener('load', function () {
+    var register = function () {
       var url = new URL(sw.getAttribute('content'), document.baseURI);
       navigator.serviceWorker.register(url.href, { scope: new URL('./', document.baseURI).pathname })
         .catch(function () { /* offline use is a bonus; the site works without it */ });
+    };
+    // Installing the worker downloads and stores every asset of the build (about
+    // 2.4 MB) a second time. On a first visit that work used to start at `load`,
+    // while the module was still compiling and the chapter was first being laid out,
+    // and competed with them for the CPU. It now waits until the app has started and
+    // the page has settled: an idle moment after the first frames, or 3 s at most.
+    var later = function () {
+      setTimeout(function () {
+        if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 3000 });
+        else register();
+      }, 500);
+    };
+    addEventListener('load', function () {
+      if (started) later();
+      else addEventListener('TrunkApplicationStarted', later);
     });
   }
 })();

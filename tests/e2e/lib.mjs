@@ -80,6 +80,27 @@ export async function ready(page) {
   await page.waitForSelector('header.site-header', { timeout: 20000 });
 }
 
+/**
+ * Scrolls down the whole page and back to the top, as a reader does. Labs off
+ * screen are skipped until they come near the viewport (`content-visibility: auto`
+ * in style/main.css), so a chart far below is first drawn when it is scrolled to;
+ * after this every chart has been laid out and drawn, and redraws on every change.
+ */
+export async function renderAll(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    // The page grows as skipped blocks get their real heights: re-read it each step.
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo({ top: y, behavior: 'instant' });
+      await frame();
+      await frame();
+    }
+    scrollTo({ top: 0, behavior: 'instant' });
+    await frame();
+    await frame();
+  });
+}
+
 /** Moves a range slider with the keyboard, as a learner without a mouse would. */
 export async function nudge(page, selector, key, times) {
   await page.focus(selector);

@@ -3,7 +3,7 @@
 // (numbers, charts and URL); links restore state; bad values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge, expectUrl, settledUrl } from './lib.mjs';
+import { serve, launch, openPage, ready, renderAll, nudge, expectUrl, settledUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -73,6 +73,7 @@ test('switching layers changes yield, layers, exit time, every chart and the URL
 
 test('every shared slider changes the positions it applies to', async () => {
   const { context, page, errors } = await open();
+  await renderAll(page); // every chart drawn once, including those below the fold
   const cases = [
     ['#in-cl', 10, 'apr-0', '2.93%'],      // (2.95 + 0.3) × 0.9
     ['#in-el', 1, 'apr-1', '4.10%'],       // 3.2 + 0.9

@@ -20,6 +20,12 @@ export const p95 = (xs) => {
  * (microtasks), so the next macrotask sees the finished update. Between steps a frame
  * is let through and rendered, as a dragging learner's events arrive once per frame. Returns
  * `{ [param]: { samples: ms[], redraws } }`; each slider is put back afterwards.
+ *
+ * Labs off screen are skipped until scrolled near (`content-visibility: auto`), and a
+ * chart never yet on screen is not drawn. The sweep first scrolls through the whole
+ * page, as a reader who has read the chapter: every chart has then been drawn and
+ * redraws on every step (the most work a step can cause). Each slider is scrolled
+ * into view before it is swept, as a learner must see a slider to drag it.
  */
 export async function sweepSliders(page, sweep) {
   return page.evaluate(async (SWEEP) => {
@@ -27,9 +33,18 @@ export async function sweepSliders(page, sweep) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const draws = () => [...document.querySelectorAll('canvas[data-draws]')].reduce((s, c) => s + Number(c.dataset.draws), 0);
     const per = {};
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo({ top: y, behavior: 'instant' });
+      await frame();
+      await frame();
+    }
     const sliders = [...document.querySelectorAll('main input[type=range]')];
     for (const [i, input] of sliders.entries()) {
       if (!input.isConnected || input.disabled) continue;
+      input.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await frame();
+      await frame();
+      await macrotask();
       const name = input.closest('[data-param]')?.getAttribute('data-param') ?? (input.name || `#${i}`);
       const min = Number(input.min || 0), max = Number(input.max || 100);
       const original = input.value;

@@ -2,7 +2,7 @@
 // charts and the URL; links restore state; bad values are clamped with a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, nudge, expectUrl } from './lib.mjs';
+import { serve, launch, openPage, ready, renderAll, nudge, expectUrl } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(process.env.DIST ?? 'dist', '/'); browser = await launch(); });
@@ -25,6 +25,7 @@ test('a slider changes the numbers, redraws the charts and updates the URL (repl
   const { context, page, errors } = await openPage(browser);
   await page.goto(server.origin + CH1);
   await ready(page);
+  await renderAll(page); // every chart drawn once, including those below the fold
   const before = await text(page, '[data-testid="net-apr"]');
   const draws = await page.$$eval('canvas', (cs) => cs.map((c) => Number(c.dataset.draws ?? 0)));
   const historyLength = await page.evaluate(() => history.length);
