@@ -21,7 +21,7 @@ export const p95 = (xs) => {
  * is let through and rendered, as a dragging learner's events arrive once per frame. Returns
  * `{ [param]: { samples: ms[], redraws } }`; each slider is put back afterwards.
  *
- * Labs off screen are skipped until scrolled near (`content-visibility: auto`), and a
+ * Lab blocks off screen are skipped until scrolled near (`content-visibility: auto`), and a
  * chart never yet on screen is not drawn. The sweep first scrolls through the whole
  * page, as a reader who has read the chapter: every chart has then been drawn and
  * redraws on every step (the most work a step can cause). Each slider is scrolled

@@ -18,10 +18,10 @@ for (const [device, viewport, scale] of [['desktop', { width: 1280, height: 900 
       for (const route of routes) {
         await page.goto(server.origin + route);
         await ready(page);
-        // Off-screen labs are skipped until scrolled near (`content-visibility: auto`),
+        // Off-screen lab blocks are skipped until scrolled near (`content-visibility: auto`),
         // and a full-page capture does not scroll: render them all, as a reader
         // scrolling down sees them, and let their charts draw.
-        await page.evaluate(() => document.querySelectorAll('.lab, .lab-grid, .quiz').forEach((el) => { el.style.contentVisibility = 'visible'; }));
+        await page.evaluate(() => document.querySelectorAll('.lab-grid').forEach((el) => { el.style.contentVisibility = 'visible'; }));
         await page.waitForTimeout(250);
         const name = `${route.replace(/\W+/g, '_') || 'home'}-${device}-${scheme}-${locale.slice(0, 2)}.png`;
         await page.screenshot({ path: `${out}/${name}`, fullPage: true });
