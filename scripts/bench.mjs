@@ -27,7 +27,7 @@ const VALUED = ['--wasm', '--native', '--only'];
 const dist = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1])) ?? 'dist-bench';
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const QUICK = args.includes('--quick');
-const COLD_LOADS = QUICK ? 3 : 7;
+const COLD_LOADS = QUICK ? 3 : 11; // a cold load swings by ±150 ms here: eleven for a steadier median
 const SWEEP = QUICK ? 6 : 16;
 // --only sizes,first,sliders,heavy,lighthouse measures those parts and keeps the rest of
 // the previous bench/latest.json (to re-measure one part after a change).
