@@ -55,14 +55,21 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
         .filter_map(|b| area.estimate_text_size(&b.label, &font).ok())
         .map(|(w, _)| w as f64)
         .fold(0.0, f64::max);
+    let fmt = data.fmt;
+    let y_area = (label_w + style.px(12.0)).clamp(style.px(40.0), style.px(220.0));
+    // As many x labels as fit (the widest is the largest value's).
+    let x_label_w = area
+        .estimate_text_size(&fmt(x_max), &font)
+        .map_or(style.px(40.0), |(w, _)| w as f64);
+    let plot_w = area.dim_in_pixel().0 as f64 - style.px(10.0) - style.px(28.0) - y_area;
+    let x_labels = super::fitting_labels(plot_w, x_label_w, style.px(16.0), 5);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
         // Room for the last x tick label, which is centred on the right edge.
         .margin_right(style.px(28.0))
         .x_label_area_size(style.px(40.0))
-        .y_label_area_size((label_w + style.px(12.0)).clamp(style.px(40.0), style.px(220.0)))
+        .y_label_area_size(y_area)
         .build_cartesian_2d(0f64..x_max, 0f64..n as f64)?;
-    let fmt = data.fmt;
     let y_fmt = super::row_labels(data.bars.iter().map(|b| b.label.clone()).collect());
     chart
         .configure_mesh()
@@ -70,7 +77,7 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .bold_line_style(p.grid)
         .axis_style(p.fg)
-        .x_labels(5)
+        .x_labels(x_labels)
         .x_label_formatter(&|x| fmt(*x))
         .y_labels(2 * n + 1)
         .y_label_formatter(&y_fmt)

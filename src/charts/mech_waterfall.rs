@@ -96,12 +96,21 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         .filter_map(|r| area.estimate_text_size(&r.label, &font).ok())
         .map(|(w, _)| w as f64)
         .fold(0.0, f64::max);
+    let fmt = data.fmt;
+    let y_area = (label_w + style.px(12.0)).clamp(style.px(40.0), style.px(240.0));
+    // As many x labels as fit (the widest is at one end of the axis).
+    let x_label_w = [x0, x1]
+        .iter()
+        .filter_map(|x| area.estimate_text_size(&fmt(*x), &font).ok())
+        .map(|(w, _)| w as f64)
+        .fold(style.px(20.0), f64::max);
+    let plot_w = area.dim_in_pixel().0 as f64 - 2.0 * style.px(10.0) - y_area;
+    let x_labels = super::fitting_labels(plot_w, x_label_w, style.px(16.0), 5);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
         .x_label_area_size(style.px(40.0))
-        .y_label_area_size((label_w + style.px(12.0)).clamp(style.px(40.0), style.px(240.0)))
+        .y_label_area_size(y_area)
         .build_cartesian_2d(x0..x1, 0f64..n as f64)?;
-    let fmt = data.fmt;
     let y_fmt = super::row_labels(data.rows.iter().map(|r| r.label.clone()).collect());
     chart
         .configure_mesh()
@@ -109,7 +118,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .bold_line_style(p.grid)
         .axis_style(p.fg)
-        .x_labels(5)
+        .x_labels(x_labels)
         .x_label_formatter(&|x| fmt(*x))
         .y_labels(2 * n + 1)
         .y_label_formatter(&y_fmt)

@@ -204,6 +204,19 @@ pub fn draw_legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// How many x-axis labels (at most `max`, at least 2) fit along `plot_w` device pixels
+/// when each is as wide as `widest` and neighbours keep a gap of `gap`. Labels are
+/// centred on ticks spread over the whole axis, so `n` of them need
+/// `(n − 1) · (widest + gap)` pixels. A phone-sized chart gets fewer labels instead of
+/// labels printed over one another.
+pub fn fitting_labels(plot_w: f64, widest: f64, gap: f64, max: usize) -> usize {
+    let each = (widest + gap).max(1.0);
+    if !plot_w.is_finite() || plot_w <= 0.0 {
+        return 2;
+    }
+    ((plot_w / each).floor() as usize + 1).clamp(2, max.max(2))
+}
+
 /// A y-axis label formatter for horizontal-bar charts whose rows sit at `0..n`, top row
 /// first: returns row `names[k]`'s label at its centre (`n − 1 − k + 0.5`) and "" elsewhere.
 pub fn row_labels(names: Vec<String>) -> impl Fn(&f64) -> String {
@@ -284,6 +297,23 @@ mod tests {
         assert_eq!(b, (400 - 8, 300 - 8));
         assert_eq!(b.0 - a.0, 6 * 2 + 14 + 6 + 13 * 7);
         assert_eq!(b.1 - a.1, 6 * 2 + 2 * (12 + 4));
+    }
+
+    #[test]
+    fn fitting_labels_never_overlap_and_stay_between_two_and_max() {
+        // 5 labels of 40 px with 16 px gaps need 4 · 56 = 224 px between the outer ticks.
+        assert_eq!(fitting_labels(224.0, 40.0, 16.0, 5), 5);
+        assert_eq!(fitting_labels(223.0, 40.0, 16.0, 5), 4);
+        assert_eq!(fitting_labels(1000.0, 40.0, 16.0, 5), 5);
+        assert_eq!(fitting_labels(50.0, 40.0, 16.0, 5), 2);
+        assert_eq!(fitting_labels(f64::NAN, 40.0, 16.0, 5), 2);
+        for w in 0..2000 {
+            let n = fitting_labels(w as f64, 40.0, 16.0, 6);
+            assert!((2..=6).contains(&n));
+            if n > 2 {
+                assert!((n - 1) as f64 * 56.0 <= w as f64);
+            }
+        }
     }
 
     #[test]
