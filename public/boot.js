@@ -86,7 +86,7 @@
     // 2.4 MB) a second time. On a first visit that work used to start at `load`,
     // while the module was still compiling and the chapter was first being laid out,
     // and competed with them for the CPU. It now waits until the app has started and
-    // the page has settled: an idle moment after the first frames, or 3 s at most.
+    // the page has settled: an idle moment after the first frames, 3.5 s at most.
     var later = function () {
       setTimeout(function () {
         if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 3000 });

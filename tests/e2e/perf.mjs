@@ -1,5 +1,6 @@
 // Shared timing helpers for the benchmark (scripts/bench.mjs) and the latency budgets
 // the test command enforces (budgets.test.mjs), so both measure exactly the same thing.
+import { renderAll } from './lib.mjs';
 
 /** Median of a list of numbers (lower middle for an even count). */
 export const median = (xs) => {
@@ -28,16 +29,12 @@ export const p95 = (xs) => {
  * into view before it is swept, as a learner must see a slider to drag it.
  */
 export async function sweepSliders(page, sweep) {
+  await renderAll(page);
   return page.evaluate(async (SWEEP) => {
     const macrotask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const draws = () => [...document.querySelectorAll('canvas[data-draws]')].reduce((s, c) => s + Number(c.dataset.draws), 0);
     const per = {};
-    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
-      scrollTo({ top: y, behavior: 'instant' });
-      await frame();
-      await frame();
-    }
     const sliders = [...document.querySelectorAll('main input[type=range]')];
     for (const [i, input] of sliders.entries()) {
       if (!input.isConnected || input.disabled) continue;
