@@ -1,6 +1,7 @@
 //! Browser tests of the shared widgets (wasm-bindgen-test in headless Chromium):
 //! a slider event changes the output and the bound value, a chart redraws when its
-//! inputs change, and a bad query value shows the notice naming it.
+//! inputs change, a bad query value shows the notice naming it, and
+//! `Later` parts are built after the first frame.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use restaking_explorer::ctx::ThemeCtx;
 use restaking_explorer::i18n::{format, I18n, Key, Locale};
 use restaking_explorer::prefs::{Theme, ThemePref};
 use restaking_explorer::url_state::{parse_query, read_params, ParamSpec};
-use restaking_explorer::widgets::{Chart, DataTable, Slider, UrlNotice};
+use restaking_explorer::widgets::{Chart, DataTable, Later, Slider, UrlNotice};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use wasm_bindgen::JsCast;
@@ -217,4 +218,47 @@ async fn bad_query_value_shows_the_notice() {
         .query_selector("[data-testid=url-notice]")
         .unwrap()
         .is_none());
+}
+
+/// Builds its text from a signal read in the component's body (not in a closure).
+#[component]
+fn ReadsInBody(n: RwSignal<i32>) -> impl IntoView {
+    let v = n.get();
+    view! { <p>{format!("n={v}")}</p> }
+}
+
+#[wasm_bindgen_test]
+async fn later_parts_are_built_after_the_first_frame_in_page_order() {
+    let n = RwSignal::new(1);
+    let host = mount(Locale::En, RwSignal::new(ThemePref::Light), move || {
+        view! {
+            <p id="now">"now"</p>
+            <Later><p>"first"</p></Later>
+            <Later><ReadsInBody n=n /></Later>
+        }
+    });
+    let root = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    // The host's text, in document order.
+    let text = |host: &web_sys::HtmlElement| host.text_content().unwrap_or_default();
+    // At mount: the top is there, the parts are not, and the page is marked.
+    assert_eq!(text(&host), "now");
+    assert!(root.has_attribute("data-rendering"));
+    // One part per frame: both within a second, in page order, then the mark is gone.
+    for _ in 0..40 {
+        if text(&host).contains("n=") {
+            break;
+        }
+        tick().await;
+    }
+    assert_eq!(text(&host), "nowfirstn=1");
+    assert!(!root.has_attribute("data-rendering"));
+    // A part is built once: the signal its body read does not rebuild (or remove) it.
+    n.set(2);
+    tick().await;
+    assert_eq!(text(&host), "nowfirstn=1");
 }

@@ -18,7 +18,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+    Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -1091,80 +1091,84 @@ pub fn Chapter() -> impl IntoView {
                 </p>
             </section>
 
-            <h2>{move || i18n.t(Key::LstSideTitle)}</h2>
-            <p>{move || i18n.t(Key::LstSideIntro)}</p>
-            <div class="lst-cards">
-                <PositionCard index=0 pos=pos(0) />
-                <PositionCard index=1 pos=pos(1) />
-                <PositionCard index=2 pos=pos(2) />
-            </div>
-
-            <section class="lab" aria-labelledby="lst-build">
-                <h2 id="lst-build">{move || i18n.t(Key::LstBuildTitle)}</h2>
-                <p>{move || i18n.t(Key::LstBuildIntro)}</p>
-                <div class="lab-grid">
-                    <div class="controls">
-                        <Toggle label=Key::LstTLst hint=Key::LstTLstHint value=t_lst name="lst" disabled=Signal::derive(|| false) />
-                        <Toggle label=Key::LstTRestake hint=Key::LstTRestakeHint value=t_restake name="restake" disabled=Signal::derive(|| false) />
-                        <Toggle label=Key::LstTLrt hint=Key::LstTLrtHint value=t_lrt name="lrt" disabled=lrt_disabled />
-                        <PositionCard index=3 pos=mine />
-                    </div>
-                    <div>
-                        <h3>{move || i18n.t(Key::LstChartYieldTitle)}</h3>
-                        <ul class="legend">
-                            <li><span class="sw sw-0"></span>{move || i18n.t(Key::LstSegStaking)}</li>
-                            <li><span class="sw sw-1"></span>{move || i18n.t(Key::LstSegRestaking)}</li>
-                        </ul>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &yield_bars(), style); }
-                            aria_label=Signal::derive(yield_aria)
-                            table=Signal::derive(yield_table)
-                            height=240
-                        />
-                        <Formula caption=Key::LstFYieldCaption general=Key::LstFYieldGeneral substituted=Signal::derive(f_yield) />
-                        <h3>{move || i18n.t(Key::LstChartRiskTitle)}</h3>
-                        <ul class="legend">
-                            {LAYERS.iter().enumerate().map(|(j, &k)| view! {
-                                <li><span class=format!("sw sw-{j}")></span>{move || i18n.t(layer_key(k))}</li>
-                            }).collect_view()}
-                        </ul>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &risk_bars(), style); }
-                            aria_label=Signal::derive(risk_aria)
-                            table=Signal::derive(risk_table)
-                            height=240
-                        />
-                        <Formula caption=Key::LstFSurvivalCaption general=Key::LstFSurvivalGeneral substituted=Signal::derive(f_survival) />
-                        <p class="hint">
-                            <span class="lst-tag">{move || i18n.t(Key::UiAssumption)}</span> " "
-                            {move || i18n.t(Key::LstAssumptionIntro)} " " {assumptions}
-                        </p>
-                        <h3>{move || i18n.t(Key::LstChartExitTitle)}</h3>
-                        <ul class="legend">
-                            {STAGES.iter().enumerate().map(|(j, &k)| view! {
-                                <li><span class=format!("sw sw-{j}")></span>{move || i18n.t(stage_key(k))}</li>
-                            }).collect_view()}
-                        </ul>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &exit_bars(), style); }
-                            aria_label=Signal::derive(exit_aria)
-                            table=Signal::derive(exit_table)
-                            height=240
-                        />
-                        <Formula caption=Key::LstFExitCaption general=Key::LstFExitGeneral substituted=Signal::derive(f_exit) />
-                        <p class="hint">
-                            {move || i18n.t(Key::LstExitNote1)} " "
-                            <Term id="exit-queue">{move || i18n.t(Key::LstTermExitQueue)}</Term>
-                            {move || i18n.t(Key::LstExitNote2)} " "
-                            <Cite id=SourceId::ConsensusSpecs /> " " <Cite id=SourceId::EigenSafetyDelays /> " " <Cite id=SourceId::RenzoWithdrawals />
-                        </p>
-                    </div>
+            <Later>
+                <h2>{move || i18n.t(Key::LstSideTitle)}</h2>
+                <p>{move || i18n.t(Key::LstSideIntro)}</p>
+                <div class="lst-cards">
+                    <PositionCard index=0 pos=pos(0) />
+                    <PositionCard index=1 pos=pos(1) />
+                    <PositionCard index=2 pos=pos(2) />
                 </div>
-            </section>
 
-            <h2>{move || i18n.t(Key::LstTakeawayTitle)}</h2>
-            <p>{move || i18n.t(Key::LstTakeawayBody)}</p>
-            <Quiz chapter="lst-vs-restaking" items=&QUIZ />
+                <section class="lab" aria-labelledby="lst-build">
+                    <h2 id="lst-build">{move || i18n.t(Key::LstBuildTitle)}</h2>
+                    <p>{move || i18n.t(Key::LstBuildIntro)}</p>
+                    <div class="lab-grid">
+                        <div class="controls">
+                            <Toggle label=Key::LstTLst hint=Key::LstTLstHint value=t_lst name="lst" disabled=Signal::derive(|| false) />
+                            <Toggle label=Key::LstTRestake hint=Key::LstTRestakeHint value=t_restake name="restake" disabled=Signal::derive(|| false) />
+                            <Toggle label=Key::LstTLrt hint=Key::LstTLrtHint value=t_lrt name="lrt" disabled=lrt_disabled />
+                            <PositionCard index=3 pos=mine />
+                        </div>
+                        <div>
+                            <h3>{move || i18n.t(Key::LstChartYieldTitle)}</h3>
+                            <ul class="legend">
+                                <li><span class="sw sw-0"></span>{move || i18n.t(Key::LstSegStaking)}</li>
+                                <li><span class="sw sw-1"></span>{move || i18n.t(Key::LstSegRestaking)}</li>
+                            </ul>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_stacked_bars(area, &yield_bars(), style); }
+                                aria_label=Signal::derive(yield_aria)
+                                table=Signal::derive(yield_table)
+                                height=240
+                            />
+                            <Formula caption=Key::LstFYieldCaption general=Key::LstFYieldGeneral substituted=Signal::derive(f_yield) />
+                            <h3>{move || i18n.t(Key::LstChartRiskTitle)}</h3>
+                            <ul class="legend">
+                                {LAYERS.iter().enumerate().map(|(j, &k)| view! {
+                                    <li><span class=format!("sw sw-{j}")></span>{move || i18n.t(layer_key(k))}</li>
+                                }).collect_view()}
+                            </ul>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_stacked_bars(area, &risk_bars(), style); }
+                                aria_label=Signal::derive(risk_aria)
+                                table=Signal::derive(risk_table)
+                                height=240
+                            />
+                            <Formula caption=Key::LstFSurvivalCaption general=Key::LstFSurvivalGeneral substituted=Signal::derive(f_survival) />
+                            <p class="hint">
+                                <span class="lst-tag">{move || i18n.t(Key::UiAssumption)}</span> " "
+                                {move || i18n.t(Key::LstAssumptionIntro)} " " {assumptions}
+                            </p>
+                            <h3>{move || i18n.t(Key::LstChartExitTitle)}</h3>
+                            <ul class="legend">
+                                {STAGES.iter().enumerate().map(|(j, &k)| view! {
+                                    <li><span class=format!("sw sw-{j}")></span>{move || i18n.t(stage_key(k))}</li>
+                                }).collect_view()}
+                            </ul>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_stacked_bars(area, &exit_bars(), style); }
+                                aria_label=Signal::derive(exit_aria)
+                                table=Signal::derive(exit_table)
+                                height=240
+                            />
+                            <Formula caption=Key::LstFExitCaption general=Key::LstFExitGeneral substituted=Signal::derive(f_exit) />
+                            <p class="hint">
+                                {move || i18n.t(Key::LstExitNote1)} " "
+                                <Term id="exit-queue">{move || i18n.t(Key::LstTermExitQueue)}</Term>
+                                {move || i18n.t(Key::LstExitNote2)} " "
+                                <Cite id=SourceId::ConsensusSpecs /> " " <Cite id=SourceId::EigenSafetyDelays /> " " <Cite id=SourceId::RenzoWithdrawals />
+                            </p>
+                        </div>
+                    </div>
+                </section>
+            </Later>
+
+            <Later>
+                <h2>{move || i18n.t(Key::LstTakeawayTitle)}</h2>
+                <p>{move || i18n.t(Key::LstTakeawayBody)}</p>
+                <Quiz chapter="lst-vs-restaking" items=&QUIZ />
+            </Later>
         </article>
     }
 }

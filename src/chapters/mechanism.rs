@@ -24,7 +24,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    rich, Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, UrlNotice,
+    rich, Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::prelude::*;
@@ -559,6 +559,12 @@ pub fn Chapter() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(Key::MechTitle);
     let scenario = use_scenario(&PARAMS);
+    // Each lab below is built later (`Later`), so each takes its own handle.
+    let (ledger_values, fees_values, iso_values) = (
+        scenario.values.clone(),
+        scenario.values.clone(),
+        scenario.values.clone(),
+    );
     let v = scenario.values.clone();
     let s = move |i: usize| v[i];
     let party = s(ix::PARTY);
@@ -580,35 +586,43 @@ pub fn Chapter() -> impl IntoView {
             />
             <DelegationLab party=party />
 
-            <h2 id="mech-ledger">{move || i18n.t(Key::MechLedgerTitle)}</h2>
-            <p>{move || rich(i18n.t(Key::MechLedgerP1))} " " <Cite id=SourceId::Elip002 /></p>
-            <p>{move || rich(i18n.t(Key::MechLedgerP2))}</p>
-            <Predict
-                question=Key::MechPredict2Q
-                choices=&[Key::MechPredict2A, Key::MechPredict2B, Key::MechPredict2C]
-                correct=1
-                explanation=Key::MechPredict2Explain
-            />
-            <LedgerLab values=scenario.values.clone() />
+            <Later>
+                <h2 id="mech-ledger">{move || i18n.t(Key::MechLedgerTitle)}</h2>
+                <p>{move || rich(i18n.t(Key::MechLedgerP1))} " " <Cite id=SourceId::Elip002 /></p>
+                <p>{move || rich(i18n.t(Key::MechLedgerP2))}</p>
+                <Predict
+                    question=Key::MechPredict2Q
+                    choices=&[Key::MechPredict2A, Key::MechPredict2B, Key::MechPredict2C]
+                    correct=1
+                    explanation=Key::MechPredict2Explain
+                />
+                <LedgerLab values=ledger_values />
+            </Later>
 
-            <h2 id="mech-fees">{move || i18n.t(Key::MechFeesTitle)}</h2>
-            <p>{move || rich(i18n.t(Key::MechFeesP1))}</p>
-            <p>{move || rich(i18n.t(Key::MechFeesP2))}</p>
-            <FeesLab values=scenario.values.clone() />
+            <Later>
+                <h2 id="mech-fees">{move || i18n.t(Key::MechFeesTitle)}</h2>
+                <p>{move || rich(i18n.t(Key::MechFeesP1))}</p>
+                <p>{move || rich(i18n.t(Key::MechFeesP2))}</p>
+                <FeesLab values=fees_values />
+            </Later>
 
-            <h2 id="mech-iso">{move || i18n.t(Key::MechIsoTitle)}</h2>
-            <p>{move || rich(i18n.t(Key::MechIsoP1))} " " <Cite id=SourceId::Elip002 /> " " <Cite id=SourceId::Elip006 /></p>
-            <p>{move || rich(i18n.t(Key::MechIsoP2))}</p>
-            <IsolationLab values=scenario.values.clone() />
+            <Later>
+                <h2 id="mech-iso">{move || i18n.t(Key::MechIsoTitle)}</h2>
+                <p>{move || rich(i18n.t(Key::MechIsoP1))} " " <Cite id=SourceId::Elip002 /> " " <Cite id=SourceId::Elip006 /></p>
+                <p>{move || rich(i18n.t(Key::MechIsoP2))}</p>
+                <IsolationLab values=iso_values />
+            </Later>
 
-            <h2>{move || i18n.t(Key::MechCatchTitle)}</h2>
-            <ul class="mech-catch">
-                <li>{move || i18n.t(Key::MechCatch1)}</li>
-                <li>{move || i18n.t(Key::MechCatch2)}</li>
-                <li>{move || i18n.t(Key::MechCatch3)}</li>
-                <li>{move || i18n.t(Key::MechCatch4)}</li>
-            </ul>
-            <Quiz chapter="how-it-works" items=&QUIZ />
+            <Later>
+                <h2>{move || i18n.t(Key::MechCatchTitle)}</h2>
+                <ul class="mech-catch">
+                    <li>{move || i18n.t(Key::MechCatch1)}</li>
+                    <li>{move || i18n.t(Key::MechCatch2)}</li>
+                    <li>{move || i18n.t(Key::MechCatch3)}</li>
+                    <li>{move || i18n.t(Key::MechCatch4)}</li>
+                </ul>
+                <Quiz chapter="how-it-works" items=&QUIZ />
+            </Later>
         </article>
     }
 }

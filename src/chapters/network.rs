@@ -26,7 +26,7 @@ use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::{self, ParamSpec, Problem, Replaced};
 use crate::widgets::{
-    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+    Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -1900,93 +1900,99 @@ pub fn Chapter() -> impl IntoView {
                 </div>
             </section>
 
-            <section class="lab" aria-labelledby="net-lab-cascade">
-                <h2 id="net-lab-cascade">{move || i18n.t(Key::NetLabCascadeTitle)}</h2>
-                <p>{move || i18n.t(Key::NetLabCascadeIntro)}</p>
-                <div class="net-grid">
-                    <div class="controls">
-                        <fieldset class="net-shock">
-                            <legend>{move || i18n.t(Key::NetShockLegend)}</legend>
-                            <div class="net-shock-list">{shock_boxes}</div>
-                        </fieldset>
-                        <div class="net-steps" role="group" aria-label=move || i18n.t(Key::NetStepsLabel)>
-                            <button type="button" data-testid="net-restart" disabled=move || { step.get() == 0 }
-                                on:click=move |_| { stop(); step_v.set(Decimal::ZERO) }>{move || i18n.t(Key::NetRestart)}</button>
-                            <button type="button" data-testid="net-back" disabled=move || { step.get() == 0 }
-                                on:click=move |_| { stop(); step_v.set(Decimal::from(step.get_untracked().saturating_sub(1))) }>{move || i18n.t(Key::NetBack)}</button>
-                            <button type="button" data-testid="net-next" disabled=move || { step.get() >= n_steps.get() }
-                                on:click=move |_| { stop(); step_v.set(Decimal::from((step.get_untracked() + 1).min(n_steps.get_untracked()))) }>{move || i18n.t(Key::NetNext)}</button>
-                            <button type="button" data-testid="net-play" disabled=move || { n_steps.get() == 0 }
-                                aria-pressed=move || playing.get().to_string()
-                                on:click=play>{move || if playing.get() { i18n.t(Key::NetPause) } else { i18n.t(Key::NetPlay) }}</button>
-                        </div>
-                        <p class="hint" data-testid="net-step-of">{step_counter}</p>
-                        <p data-testid="net-step">{step_text}</p>
-                        <dl class="results">
-                            <div>
-                                <dt>{move || i18n.t(Key::NetLossLabel)}</dt>
-                                <dd data-testid="net-loss" aria-live="polite">{loss_now}</dd>
+            <Later>
+                <section class="lab" aria-labelledby="net-lab-cascade">
+                    <h2 id="net-lab-cascade">{move || i18n.t(Key::NetLabCascadeTitle)}</h2>
+                    <p>{move || i18n.t(Key::NetLabCascadeIntro)}</p>
+                    <div class="net-grid">
+                        <div class="controls">
+                            <fieldset class="net-shock">
+                                <legend>{move || i18n.t(Key::NetShockLegend)}</legend>
+                                <div class="net-shock-list">{shock_boxes}</div>
+                            </fieldset>
+                            <div class="net-steps" role="group" aria-label=move || i18n.t(Key::NetStepsLabel)>
+                                <button type="button" data-testid="net-restart" disabled=move || { step.get() == 0 }
+                                    on:click=move |_| { stop(); step_v.set(Decimal::ZERO) }>{move || i18n.t(Key::NetRestart)}</button>
+                                <button type="button" data-testid="net-back" disabled=move || { step.get() == 0 }
+                                    on:click=move |_| { stop(); step_v.set(Decimal::from(step.get_untracked().saturating_sub(1))) }>{move || i18n.t(Key::NetBack)}</button>
+                                <button type="button" data-testid="net-next" disabled=move || { step.get() >= n_steps.get() }
+                                    on:click=move |_| { stop(); step_v.set(Decimal::from((step.get_untracked() + 1).min(n_steps.get_untracked()))) }>{move || i18n.t(Key::NetNext)}</button>
+                                <button type="button" data-testid="net-play" disabled=move || { n_steps.get() == 0 }
+                                    aria-pressed=move || playing.get().to_string()
+                                    on:click=play>{move || if playing.get() { i18n.t(Key::NetPause) } else { i18n.t(Key::NetPlay) }}</button>
                             </div>
-                        </dl>
+                            <p class="hint" data-testid="net-step-of">{step_counter}</p>
+                            <p data-testid="net-step">{step_text}</p>
+                            <dl class="results">
+                                <div>
+                                    <dt>{move || i18n.t(Key::NetLossLabel)}</dt>
+                                    <dd data-testid="net-loss" aria-live="polite">{loss_now}</dd>
+                                </div>
+                            </dl>
+                        </div>
+                        <div>
+                            <ul class="legend">
+                                <li><span class="net-sw net-sw-shock"></span>{move || i18n.t(Key::NetLegendShock)}</li>
+                                <li><span class="net-sw net-sw-hit"></span>{move || i18n.t(Key::NetLegendFallen)}</li>
+                            </ul>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_net_graph(area, &cascade_drawing(), style); }
+                                aria_label=Signal::derive(cascade_aria)
+                                table=Signal::derive(cascade_table)
+                                height=260
+                            />
+                        </div>
                     </div>
-                    <div>
-                        <ul class="legend">
-                            <li><span class="net-sw net-sw-shock"></span>{move || i18n.t(Key::NetLegendShock)}</li>
-                            <li><span class="net-sw net-sw-hit"></span>{move || i18n.t(Key::NetLegendFallen)}</li>
-                        </ul>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_net_graph(area, &cascade_drawing(), style); }
-                            aria_label=Signal::derive(cascade_aria)
-                            table=Signal::derive(cascade_table)
-                            height=260
-                        />
+                    <h3>{move || i18n.t(Key::NetCompareTitle)}</h3>
+                    <p>{move || i18n.t(Key::NetUniqueBody)} " " <Cite id=SourceId::Elip002 /></p>
+                    <div class="net-scroll">
+                        <table class="net-table net-compare" data-testid="net-compare">
+                            <thead><tr>
+                                <th scope="col"></th>
+                                <th scope="col">{move || i18n.t(Key::NetModelPooled)}</th>
+                                <th scope="col">{move || i18n.t(Key::NetModelUnique)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || compare_rows().into_iter().map(|(k, a, b)| view! { <tr><th scope="row">{k}</th><td>{a}</td><td>{b}</td></tr> }).collect_view()}
+                            </tbody>
+                        </table>
                     </div>
-                </div>
-                <h3>{move || i18n.t(Key::NetCompareTitle)}</h3>
-                <p>{move || i18n.t(Key::NetUniqueBody)} " " <Cite id=SourceId::Elip002 /></p>
-                <div class="net-scroll">
-                    <table class="net-table net-compare" data-testid="net-compare">
-                        <thead><tr>
-                            <th scope="col"></th>
-                            <th scope="col">{move || i18n.t(Key::NetModelPooled)}</th>
-                            <th scope="col">{move || i18n.t(Key::NetModelUnique)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {move || compare_rows().into_iter().map(|(k, a, b)| view! { <tr><th scope="row">{k}</th><td>{a}</td><td>{b}</td></tr> }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </section>
+                </section>
+            </Later>
 
-            <section class="lab" aria-labelledby="net-lab-worst">
-                <h2 id="net-lab-worst">{move || i18n.t(Key::NetLabWorstTitle)}</h2>
-                <p>{move || i18n.t(Key::NetLabWorstIntro)} " " <Cite id=SourceId::DurvasulaRoughgarden /></p>
-                <div class="lab-grid">
-                    <div class="controls">
-                        <Slider label=Key::NetPPsi spec=&PARAMS[3] value=psi_v fmt=psi_value hint=Key::NetPPsiHint />
-                        <p data-testid="net-rpsi" aria-live="polite">{at_psi_text}</p>
-                        <button type="button" class="net-add" data-testid="net-apply-worst" disabled=move || { !curve_fresh() || curve.with(|c| c.as_ref().and_then(|c| c.at_psi.as_ref()).is_none_or(|o| o.worst_cascade.is_empty())) } on:click=apply_worst>
-                            {move || i18n.t(Key::NetApplyWorst)}
-                        </button>
-                        <Formula caption=Key::NetFormulaBoundCaption general=Key::NetFormulaBoundGeneral substituted=Signal::derive(bound_formula) />
+            <Later>
+                <section class="lab" aria-labelledby="net-lab-worst">
+                    <h2 id="net-lab-worst">{move || i18n.t(Key::NetLabWorstTitle)}</h2>
+                    <p>{move || i18n.t(Key::NetLabWorstIntro)} " " <Cite id=SourceId::DurvasulaRoughgarden /></p>
+                    <div class="lab-grid">
+                        <div class="controls">
+                            <Slider label=Key::NetPPsi spec=&PARAMS[3] value=psi_v fmt=psi_value hint=Key::NetPPsiHint />
+                            <p data-testid="net-rpsi" aria-live="polite">{at_psi_text}</p>
+                            <button type="button" class="net-add" data-testid="net-apply-worst" disabled=move || { !curve_fresh() || curve.with(|c| c.as_ref().and_then(|c| c.at_psi.as_ref()).is_none_or(|o| o.worst_cascade.is_empty())) } on:click=apply_worst>
+                                {move || i18n.t(Key::NetApplyWorst)}
+                            </button>
+                            <Formula caption=Key::NetFormulaBoundCaption general=Key::NetFormulaBoundGeneral substituted=Signal::derive(bound_formula) />
+                        </div>
+                        <div class="net-curve" data-testid="net-curve" data-state=curve_state data-ms=curve_ms data-slice-ms=slice_ms>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_lines(area, &curve_data(), style); }
+                                aria_label=Signal::derive(curve_aria)
+                                table=Signal::derive(curve_table)
+                                height=300
+                            />
+                            <p class="hint">{move || i18n.t(Key::NetCurveNote)}</p>
+                        </div>
                     </div>
-                    <div class="net-curve" data-testid="net-curve" data-state=curve_state data-ms=curve_ms data-slice-ms=slice_ms>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_lines(area, &curve_data(), style); }
-                            aria_label=Signal::derive(curve_aria)
-                            table=Signal::derive(curve_table)
-                            height=300
-                        />
-                        <p class="hint">{move || i18n.t(Key::NetCurveNote)}</p>
-                    </div>
-                </div>
-            </section>
+                </section>
+            </Later>
 
-            <h2>{move || i18n.t(Key::NetMeansTitle)}</h2>
-            <p>{move || i18n.t(Key::NetMeans1)}</p>
-            <p>{move || i18n.t(Key::NetMeans2)}</p>
-            <p>{move || i18n.t(Key::NetMeans3)} " " <Cite id=SourceId::DurvasulaRoughgarden /></p>
-            <Quiz chapter="network-security" items=&QUIZ />
+            <Later>
+                <h2>{move || i18n.t(Key::NetMeansTitle)}</h2>
+                <p>{move || i18n.t(Key::NetMeans1)}</p>
+                <p>{move || i18n.t(Key::NetMeans2)}</p>
+                <p>{move || i18n.t(Key::NetMeans3)} " " <Cite id=SourceId::DurvasulaRoughgarden /></p>
+                <Quiz chapter="network-security" items=&QUIZ />
+            </Later>
         </article>
     }
 }

@@ -14,7 +14,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    rich, Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, UrlNotice,
+    rich, Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -544,10 +544,12 @@ pub fn Chapter() -> impl IntoView {
                 </div>
             </section>
 
-            <h2>{move || i18n.t(Key::RegCatchTitle)}</h2>
-            <p>{move || i18n.t(Key::RegCatchBody)}</p>
+            <Later>
+                <h2>{move || i18n.t(Key::RegCatchTitle)}</h2>
+                <p>{move || i18n.t(Key::RegCatchBody)}</p>
 
-            <Quiz chapter="regulation" items=&QUIZ />
+                <Quiz chapter="regulation" items=&QUIZ />
+            </Later>
         </article>
     }
 }

@@ -25,7 +25,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    rich, rich_with, Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term,
+    rich, rich_with, Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, Term,
     UrlNotice,
 };
 use leptos::prelude::*;
@@ -1142,261 +1142,271 @@ pub fn Chapter() -> impl IntoView {
                 </div>
             </section>
 
-            <Predict
-                question=Key::StratPredict1Q
-                choices=&[Key::StratPredict1A, Key::StratPredict1B, Key::StratPredict1C]
-                correct=2
-                explanation=Key::StratPredict1Explain
-            />
-
-            <section class="lab" aria-labelledby="strat-fan">
-                <h2 id="strat-fan">{move || i18n.t(Key::StratFanTitle)}</h2>
-                <p>{move || rich_with(i18n.t(Key::StratFanIntro), &[("paths", &format::number(i18n.get(), Decimal::from(PATHS), 0))])}</p>
-                <div class="lab-grid strat-grid">
-                    <div class="controls">
-                        <Slider label=Key::StratPYears spec=&PARAMS[3] value=years fmt=years_text />
-                        <fieldset class="strat-choice" data-param="one">
-                            <legend>{move || i18n.t(Key::StratPOne)}</legend>
-                            {one_options
-                                .iter()
-                                .enumerate()
-                                .map(|(i, &k)| {
-                                    let val = Decimal::from(i as i64);
-                                    let id = format!("in-one-{i}");
-                                    let for_id = id.clone();
-                                    view! {
-                                        <label for=for_id class="strat-opt">
-                                            <input type="radio" id=id name="strat-one"
-                                                prop:checked=move || one.get() == val
-                                                on:change=move |_| one.set(val) />
-                                            <span>{move || i18n.t(k)}</span>
-                                        </label>
-                                    }
-                                })
-                                .collect_view()}
-                        </fieldset>
-                        <div class="strat-seed" data-param="seed">
-                            <label for="in-seed">{move || i18n.t(Key::StratPSeed)}</label>
-                            <input
-                                type="number"
-                                id="in-seed"
-                                min=seed_spec.min.to_string()
-                                max=seed_spec.max.to_string()
-                                step="1"
-                                prop:value=move || seed.get().to_string()
-                                on:change=move |ev| {
-                                    if let Ok(x) = event_target_value(&ev).trim().parse::<Decimal>() {
-                                        seed.set(seed_spec.clamp(x.trunc()));
-                                    }
-                                }
-                            />
-                            <button type="button" data-testid="new-draw" on:click=move |_| {
-                                let next = (seed.get_untracked() + Decimal::ONE) % (seed_spec.max + Decimal::ONE);
-                                seed.set(next);
-                            }>{move || i18n.t(Key::StratNewDraw)}</button>
-                        </div>
-                        <p class="hint">{move || i18n.t(Key::StratFanSeed)}</p>
-                    </div>
-                    <div>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_fan(area, &fan_data(), style); }
-                            aria_label=Signal::derive(fan_aria)
-                            table=Signal::derive(fan_table)
-                            height=320
-                        />
-                        <h3>{move || i18n.t(Key::StratCmpTitle)}</h3>
-                        <div class="strat-scroll">
-                            <table class="strat-table strat-cmp" data-testid="cmp-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{move || i18n.tf(Key::StratCmpMetric, &[("years", &years_text(i18n.get(), years.get()))])}</th>
-                                        <th scope="col">{move || i18n.t(Key::StratCmpTiered)}</th>
-                                        <th scope="col">{move || i18n.t(Key::StratCmpOne)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    <tr>
-                                        <th scope="row">{move || i18n.t(Key::StratBlendedApr)}</th>
-                                        <td>{move || with(&|r| pct(r.tiered.summary.blended_apr, 2))}</td>
-                                        <td data-testid="one-apr">{move || with(&|r| pct(r.one.summary.blended_apr, 2))}</td>
-                                    </tr>
-                                    <tr>
-                                        <th scope="row">{move || i18n.t(Key::StratExpectedLoss)}</th>
-                                        <td>{move || with(&|r| pct(r.tiered.summary.expected_annual_loss, 3))}</td>
-                                        <td>{move || with(&|r| pct(r.one.summary.expected_annual_loss, 3))}</td>
-                                    </tr>
-                                    <tr>
-                                        <th scope="row">{move || i18n.t(Key::StratCmpMedian)}</th>
-                                        <td data-testid="tiered-p50">{move || with(&|r| last(&r.tiered).map(|b| ethf(b.p50, 2)).unwrap_or_default())}</td>
-                                        <td>{move || with(&|r| last(&r.one).map(|b| ethf(b.p50, 2)).unwrap_or_default())}</td>
-                                    </tr>
-                                    <tr>
-                                        <th scope="row">{move || i18n.t(Key::StratCmpP5)}</th>
-                                        <td data-testid="tiered-p5">{move || with(&|r| last(&r.tiered).map(|b| ethf(b.p5, 2)).unwrap_or_default())}</td>
-                                        <td data-testid="one-p5">{move || with(&|r| last(&r.one).map(|b| ethf(b.p5, 2)).unwrap_or_default())}</td>
-                                    </tr>
-                                    <tr>
-                                        <th scope="row">{move || i18n.t(Key::StratCmpBelow)}</th>
-                                        <td>{move || with(&|r| pct(r.tiered.sim.prob_end_below_start, 1))}</td>
-                                        <td>{move || with(&|r| pct(r.one.sim.prob_end_below_start, 1))}</td>
-                                    </tr>
-                                </tbody>
-                            </table>
-                        </div>
-                    </div>
-                </div>
-            </section>
-
-            // ── 2. checklist ──
-            <section class="lab" aria-labelledby="strat-check">
-                <h2 id="strat-check">{move || i18n.t(Key::StratCheckTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratCheckIntro))}</p>
-                <p class="hint">{assumption()} " " {move || i18n.t(Key::StratCheckAssumption)}</p>
-                <div class="strat-scroll">
-                    <table class="strat-table strat-checks" data-testid="checklist">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || i18n.t(Key::StratCheckItem)}</th>
-                                <th scope="col"><span class="sw sw-0"></span>{move || i18n.t(Key::StratTierHigh)}</th>
-                                <th scope="col"><span class="sw sw-1"></span>{move || i18n.t(Key::StratTierMid)}</th>
-                                <th scope="col"><span class="sw sw-2"></span>{move || i18n.t(Key::StratTierCons)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{check_rows}</tbody>
-                    </table>
-                </div>
-                <p data-testid="check-summary">{check_summary}</p>
-            </section>
-
-            // ── 3. liquidity ──
-            <section class="lab" aria-labelledby="strat-liq">
-                <h2 id="strat-liq">{move || i18n.t(Key::StratLiqTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratLiqIntro))}</p>
-                <p class="hint">
-                    {assumption()} " " {move || i18n.t(Key::StratLiqPaths)} " "
-                    <Cite id=SourceId::ConsensusSpecs /> " " <Cite id=SourceId::EigenSafetyDelays /> " "
-                    <Cite id=SourceId::LidoWithdrawals /> " " <Cite id=SourceId::RenzoWithdrawals />
-                </p>
-                <div class="lab-grid strat-grid">
-                    <div class="controls">
-                        <Slider label=Key::StratPRes spec=&PARAMS[9] value=res fmt=pct0 />
-                        <Slider label=Key::StratPQueue spec=&PARAMS[10] value=queue fmt=|l, x| format::eth(l, x, 0) />
-                        <p class="hint" data-testid="reserve-cost">{reserve_cost}</p>
-                    </div>
-                    <div>
-                        <ul class="legend">
-                            {seg_keys
-                                .iter()
-                                .enumerate()
-                                .map(|(i, &k)| view! { <li><span class=format!("sw sw-{i}")></span>{move || i18n.t(k)}</li> })
-                                .collect_view()}
-                        </ul>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &liq_data(), style); }
-                            aria_label=Signal::derive(liq_aria)
-                            table=Signal::derive(liq_table)
-                            height=230
-                        />
-                        <h3>{move || i18n.t(Key::StratAvailTitle)}</h3>
-                        <div class="strat-scroll">
-                            <table class="strat-table" data-testid="avail-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{move || i18n.t(Key::StratColWhen)}</th>
-                                        <th scope="col">{move || i18n.t(Key::StratColAvail)}</th>
-                                        <th scope="col">{move || i18n.t(Key::StratColShare)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{checkpoint_rows}</tbody>
-                            </table>
-                        </div>
-                    </div>
-                </div>
-            </section>
-
-            <Predict
-                question=Key::StratPredict2Q
-                choices=&[Key::StratPredict2A, Key::StratPredict2B, Key::StratPredict2C]
-                correct=1
-                explanation=Key::StratPredict2Explain
-            />
-
-            // ── 4. monitoring ──
-            <section class="lab" aria-labelledby="strat-mon">
-                <h2 id="strat-mon">{move || i18n.t(Key::StratMonTitle)}</h2>
-                <p>{move || rich(i18n.t(Key::StratMonIntro))}</p>
-                <div class="strat-narrow">
-                    <Slider label=Key::StratPAlert spec=&PARAMS[11] value=alert fmt=pct1 />
-                </div>
-                <div class="strat-scroll">
-                    <table class="strat-table strat-mon" data-testid="monitor">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || i18n.t(Key::StratMonSignal)}</th>
-                                <th scope="col">{move || i18n.t(Key::StratMonWatch)}</th>
-                                <th scope="col">{move || i18n.t(Key::StratMonThreshold)}</th>
-                                <th scope="col">{move || i18n.t(Key::StratMonYours)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <tr>
-                                <th scope="row">{move || i18n.t(Key::StratMonDown)}</th>
-                                <td>{move || i18n.t(Key::StratMonDownWatch)} " " <Cite id=SourceId::ConsensusSpecs /></td>
-                                <td>{move || i18n.t(Key::StratMonDownThr)} " " {assumption()}</td>
-                                <td data-testid="mon-down">{move || {
-                                    let m = mon.get();
-                                    i18n.tf(Key::StratMonDownYours, &[("eth", &ethf(m.offline_cost_per_day, 4)), ("staked", &ethf(m.staked_eth, 1))])
-                                }}</td>
-                            </tr>
-                            <tr>
-                                <th scope="row">{move || i18n.t(Key::StratMonSlash)}</th>
-                                <td>{move || i18n.t(Key::StratMonSlashWatch)} " " <Cite id=SourceId::Elip002 /></td>
-                                <td>{move || i18n.tf(Key::StratMonSlashThr, &[("pct", &pct1(i18n.get(), alert.get()))])} " " {assumption()}</td>
-                                <td data-testid="mon-slash">{move || {
-                                    let m = mon.get();
-                                    i18n.tf(Key::StratMonSlashYours, &[
-                                        ("high", &ethf(m.alert_high_eth, 3)),
-                                        ("mid", &ethf(m.alert_mid_eth, 3)),
-                                        ("be", &pct(m.breakeven_slash, 1)),
-                                    ])
-                                }}</td>
-                            </tr>
-                            <tr>
-                                <th scope="row">{move || i18n.t(Key::StratMonUpgrade)}</th>
-                                <td>{move || rich(i18n.t(Key::StratMonUpgradeWatch))}</td>
-                                <td>{move || i18n.t(Key::StratMonUpgradeThr)}</td>
-                                <td data-testid="mon-upgrade">{move || i18n.tf(Key::StratMonUpgradeYours, &[("days", &days_text(i18n.get(), liq.get().slowest_days))])}</td>
-                            </tr>
-                            <tr>
-                                <th scope="row">{move || i18n.t(Key::StratMonGov)}</th>
-                                <td>{move || i18n.t(Key::StratMonGovWatch)}</td>
-                                <td>{move || i18n.t(Key::StratMonGovThr)} " " {assumption()}</td>
-                                <td>{move || i18n.tf(Key::StratMonGovYours, &[("days", &days_text(i18n.get(), liq.get().slowest_days))])}</td>
-                            </tr>
-                        </tbody>
-                    </table>
-                </div>
-                <Formula
-                    caption=Key::StratMonFormulaCaption
-                    general=Key::StratMonFormulaGeneral
-                    substituted=Signal::derive(move || {
-                        let l = i18n.get();
-                        let m = mon.get();
-                        format!(
-                            "{} × {} / 365 × 94 / 64 ≈ {}",
-                            format::eth(l, m.staked_eth, 1),
-                            format::percent(l, base_tiers()[2].net_apr_pct / Decimal::ONE_HUNDRED, 2),
-                            format::eth(l, m.offline_cost_per_day, 4)
-                        )
-                    })
+            <Later>
+                <Predict
+                    question=Key::StratPredict1Q
+                    choices=&[Key::StratPredict1A, Key::StratPredict1B, Key::StratPredict1C]
+                    correct=2
+                    explanation=Key::StratPredict1Explain
                 />
-                <p class="hint">{assumption()} " " {move || i18n.t(Key::StratMonNote)}</p>
-            </section>
 
-            <h2>{move || i18n.t(Key::StratCatchTitle)}</h2>
-            <p>{move || i18n.t(Key::StratCatchBody)}</p>
+                <section class="lab" aria-labelledby="strat-fan">
+                    <h2 id="strat-fan">{move || i18n.t(Key::StratFanTitle)}</h2>
+                    <p>{move || rich_with(i18n.t(Key::StratFanIntro), &[("paths", &format::number(i18n.get(), Decimal::from(PATHS), 0))])}</p>
+                    <div class="lab-grid strat-grid">
+                        <div class="controls">
+                            <Slider label=Key::StratPYears spec=&PARAMS[3] value=years fmt=years_text />
+                            <fieldset class="strat-choice" data-param="one">
+                                <legend>{move || i18n.t(Key::StratPOne)}</legend>
+                                {one_options
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, &k)| {
+                                        let val = Decimal::from(i as i64);
+                                        let id = format!("in-one-{i}");
+                                        let for_id = id.clone();
+                                        view! {
+                                            <label for=for_id class="strat-opt">
+                                                <input type="radio" id=id name="strat-one"
+                                                    prop:checked=move || one.get() == val
+                                                    on:change=move |_| one.set(val) />
+                                                <span>{move || i18n.t(k)}</span>
+                                            </label>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <div class="strat-seed" data-param="seed">
+                                <label for="in-seed">{move || i18n.t(Key::StratPSeed)}</label>
+                                <input
+                                    type="number"
+                                    id="in-seed"
+                                    min=seed_spec.min.to_string()
+                                    max=seed_spec.max.to_string()
+                                    step="1"
+                                    prop:value=move || seed.get().to_string()
+                                    on:change=move |ev| {
+                                        if let Ok(x) = event_target_value(&ev).trim().parse::<Decimal>() {
+                                            seed.set(seed_spec.clamp(x.trunc()));
+                                        }
+                                    }
+                                />
+                                <button type="button" data-testid="new-draw" on:click=move |_| {
+                                    let next = (seed.get_untracked() + Decimal::ONE) % (seed_spec.max + Decimal::ONE);
+                                    seed.set(next);
+                                }>{move || i18n.t(Key::StratNewDraw)}</button>
+                            </div>
+                            <p class="hint">{move || i18n.t(Key::StratFanSeed)}</p>
+                        </div>
+                        <div>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_fan(area, &fan_data(), style); }
+                                aria_label=Signal::derive(fan_aria)
+                                table=Signal::derive(fan_table)
+                                height=320
+                            />
+                            <h3>{move || i18n.t(Key::StratCmpTitle)}</h3>
+                            <div class="strat-scroll">
+                                <table class="strat-table strat-cmp" data-testid="cmp-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{move || i18n.tf(Key::StratCmpMetric, &[("years", &years_text(i18n.get(), years.get()))])}</th>
+                                            <th scope="col">{move || i18n.t(Key::StratCmpTiered)}</th>
+                                            <th scope="col">{move || i18n.t(Key::StratCmpOne)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        <tr>
+                                            <th scope="row">{move || i18n.t(Key::StratBlendedApr)}</th>
+                                            <td>{move || with(&|r| pct(r.tiered.summary.blended_apr, 2))}</td>
+                                            <td data-testid="one-apr">{move || with(&|r| pct(r.one.summary.blended_apr, 2))}</td>
+                                        </tr>
+                                        <tr>
+                                            <th scope="row">{move || i18n.t(Key::StratExpectedLoss)}</th>
+                                            <td>{move || with(&|r| pct(r.tiered.summary.expected_annual_loss, 3))}</td>
+                                            <td>{move || with(&|r| pct(r.one.summary.expected_annual_loss, 3))}</td>
+                                        </tr>
+                                        <tr>
+                                            <th scope="row">{move || i18n.t(Key::StratCmpMedian)}</th>
+                                            <td data-testid="tiered-p50">{move || with(&|r| last(&r.tiered).map(|b| ethf(b.p50, 2)).unwrap_or_default())}</td>
+                                            <td>{move || with(&|r| last(&r.one).map(|b| ethf(b.p50, 2)).unwrap_or_default())}</td>
+                                        </tr>
+                                        <tr>
+                                            <th scope="row">{move || i18n.t(Key::StratCmpP5)}</th>
+                                            <td data-testid="tiered-p5">{move || with(&|r| last(&r.tiered).map(|b| ethf(b.p5, 2)).unwrap_or_default())}</td>
+                                            <td data-testid="one-p5">{move || with(&|r| last(&r.one).map(|b| ethf(b.p5, 2)).unwrap_or_default())}</td>
+                                        </tr>
+                                        <tr>
+                                            <th scope="row">{move || i18n.t(Key::StratCmpBelow)}</th>
+                                            <td>{move || with(&|r| pct(r.tiered.sim.prob_end_below_start, 1))}</td>
+                                            <td>{move || with(&|r| pct(r.one.sim.prob_end_below_start, 1))}</td>
+                                        </tr>
+                                    </tbody>
+                                </table>
+                            </div>
+                        </div>
+                    </div>
+                </section>
+            </Later>
 
-            <Quiz chapter="strategy" items=&QUIZ />
+            <Later>
+                // ── 2. checklist ──
+                <section class="lab" aria-labelledby="strat-check">
+                    <h2 id="strat-check">{move || i18n.t(Key::StratCheckTitle)}</h2>
+                    <p>{move || rich(i18n.t(Key::StratCheckIntro))}</p>
+                    <p class="hint">{assumption()} " " {move || i18n.t(Key::StratCheckAssumption)}</p>
+                    <div class="strat-scroll">
+                        <table class="strat-table strat-checks" data-testid="checklist">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || i18n.t(Key::StratCheckItem)}</th>
+                                    <th scope="col"><span class="sw sw-0"></span>{move || i18n.t(Key::StratTierHigh)}</th>
+                                    <th scope="col"><span class="sw sw-1"></span>{move || i18n.t(Key::StratTierMid)}</th>
+                                    <th scope="col"><span class="sw sw-2"></span>{move || i18n.t(Key::StratTierCons)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{check_rows}</tbody>
+                        </table>
+                    </div>
+                    <p data-testid="check-summary">{check_summary}</p>
+                </section>
+            </Later>
+
+            <Later>
+                // ── 3. liquidity ──
+                <section class="lab" aria-labelledby="strat-liq">
+                    <h2 id="strat-liq">{move || i18n.t(Key::StratLiqTitle)}</h2>
+                    <p>{move || rich(i18n.t(Key::StratLiqIntro))}</p>
+                    <p class="hint">
+                        {assumption()} " " {move || i18n.t(Key::StratLiqPaths)} " "
+                        <Cite id=SourceId::ConsensusSpecs /> " " <Cite id=SourceId::EigenSafetyDelays /> " "
+                        <Cite id=SourceId::LidoWithdrawals /> " " <Cite id=SourceId::RenzoWithdrawals />
+                    </p>
+                    <div class="lab-grid strat-grid">
+                        <div class="controls">
+                            <Slider label=Key::StratPRes spec=&PARAMS[9] value=res fmt=pct0 />
+                            <Slider label=Key::StratPQueue spec=&PARAMS[10] value=queue fmt=|l, x| format::eth(l, x, 0) />
+                            <p class="hint" data-testid="reserve-cost">{reserve_cost}</p>
+                        </div>
+                        <div>
+                            <ul class="legend">
+                                {seg_keys
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, &k)| view! { <li><span class=format!("sw sw-{i}")></span>{move || i18n.t(k)}</li> })
+                                    .collect_view()}
+                            </ul>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_stacked_bars(area, &liq_data(), style); }
+                                aria_label=Signal::derive(liq_aria)
+                                table=Signal::derive(liq_table)
+                                height=230
+                            />
+                            <h3>{move || i18n.t(Key::StratAvailTitle)}</h3>
+                            <div class="strat-scroll">
+                                <table class="strat-table" data-testid="avail-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{move || i18n.t(Key::StratColWhen)}</th>
+                                            <th scope="col">{move || i18n.t(Key::StratColAvail)}</th>
+                                            <th scope="col">{move || i18n.t(Key::StratColShare)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{checkpoint_rows}</tbody>
+                                </table>
+                            </div>
+                        </div>
+                    </div>
+                </section>
+
+                <Predict
+                    question=Key::StratPredict2Q
+                    choices=&[Key::StratPredict2A, Key::StratPredict2B, Key::StratPredict2C]
+                    correct=1
+                    explanation=Key::StratPredict2Explain
+                />
+            </Later>
+
+            <Later>
+                // ── 4. monitoring ──
+                <section class="lab" aria-labelledby="strat-mon">
+                    <h2 id="strat-mon">{move || i18n.t(Key::StratMonTitle)}</h2>
+                    <p>{move || rich(i18n.t(Key::StratMonIntro))}</p>
+                    <div class="strat-narrow">
+                        <Slider label=Key::StratPAlert spec=&PARAMS[11] value=alert fmt=pct1 />
+                    </div>
+                    <div class="strat-scroll">
+                        <table class="strat-table strat-mon" data-testid="monitor">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || i18n.t(Key::StratMonSignal)}</th>
+                                    <th scope="col">{move || i18n.t(Key::StratMonWatch)}</th>
+                                    <th scope="col">{move || i18n.t(Key::StratMonThreshold)}</th>
+                                    <th scope="col">{move || i18n.t(Key::StratMonYours)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <tr>
+                                    <th scope="row">{move || i18n.t(Key::StratMonDown)}</th>
+                                    <td>{move || i18n.t(Key::StratMonDownWatch)} " " <Cite id=SourceId::ConsensusSpecs /></td>
+                                    <td>{move || i18n.t(Key::StratMonDownThr)} " " {assumption()}</td>
+                                    <td data-testid="mon-down">{move || {
+                                        let m = mon.get();
+                                        i18n.tf(Key::StratMonDownYours, &[("eth", &ethf(m.offline_cost_per_day, 4)), ("staked", &ethf(m.staked_eth, 1))])
+                                    }}</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">{move || i18n.t(Key::StratMonSlash)}</th>
+                                    <td>{move || i18n.t(Key::StratMonSlashWatch)} " " <Cite id=SourceId::Elip002 /></td>
+                                    <td>{move || i18n.tf(Key::StratMonSlashThr, &[("pct", &pct1(i18n.get(), alert.get()))])} " " {assumption()}</td>
+                                    <td data-testid="mon-slash">{move || {
+                                        let m = mon.get();
+                                        i18n.tf(Key::StratMonSlashYours, &[
+                                            ("high", &ethf(m.alert_high_eth, 3)),
+                                            ("mid", &ethf(m.alert_mid_eth, 3)),
+                                            ("be", &pct(m.breakeven_slash, 1)),
+                                        ])
+                                    }}</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">{move || i18n.t(Key::StratMonUpgrade)}</th>
+                                    <td>{move || rich(i18n.t(Key::StratMonUpgradeWatch))}</td>
+                                    <td>{move || i18n.t(Key::StratMonUpgradeThr)}</td>
+                                    <td data-testid="mon-upgrade">{move || i18n.tf(Key::StratMonUpgradeYours, &[("days", &days_text(i18n.get(), liq.get().slowest_days))])}</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">{move || i18n.t(Key::StratMonGov)}</th>
+                                    <td>{move || i18n.t(Key::StratMonGovWatch)}</td>
+                                    <td>{move || i18n.t(Key::StratMonGovThr)} " " {assumption()}</td>
+                                    <td>{move || i18n.tf(Key::StratMonGovYours, &[("days", &days_text(i18n.get(), liq.get().slowest_days))])}</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                    </div>
+                    <Formula
+                        caption=Key::StratMonFormulaCaption
+                        general=Key::StratMonFormulaGeneral
+                        substituted=Signal::derive(move || {
+                            let l = i18n.get();
+                            let m = mon.get();
+                            format!(
+                                "{} × {} / 365 × 94 / 64 ≈ {}",
+                                format::eth(l, m.staked_eth, 1),
+                                format::percent(l, base_tiers()[2].net_apr_pct / Decimal::ONE_HUNDRED, 2),
+                                format::eth(l, m.offline_cost_per_day, 4)
+                            )
+                        })
+                    />
+                    <p class="hint">{assumption()} " " {move || i18n.t(Key::StratMonNote)}</p>
+                </section>
+            </Later>
+
+            <Later>
+                <h2>{move || i18n.t(Key::StratCatchTitle)}</h2>
+                <p>{move || i18n.t(Key::StratCatchBody)}</p>
+
+                <Quiz chapter="strategy" items=&QUIZ />
+            </Later>
         </article>
     }
 }

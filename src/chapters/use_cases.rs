@@ -18,7 +18,7 @@ use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
 use crate::widgets::{
-    Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
+    Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, Term, UrlNotice,
 };
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -646,99 +646,105 @@ pub fn Chapter() -> impl IntoView {
                 </div>
             </section>
 
-            <section class="lab" aria-labelledby="uses-cost">
-                <h2 id="uses-cost">{move || i18n.t(Key::UsesCostTitle)}</h2>
-                <p>{move || i18n.t(Key::UsesCostIntro)}</p>
-                <div class="lab-grid">
-                    <div class="controls">
-                        <Slider label=Key::UsesPRate spec=&PARAMS[4] value=rate fmt=pct1 hint=Key::UsesPRateHint />
-                        <Slider label=Key::UsesPTokyield spec=&PARAMS[5] value=tokyield fmt=pct1 hint=Key::UsesPTokyieldHint />
-                        <Slider label=Key::UsesPCrash spec=&PARAMS[6] value=crash fmt=pct0 hint=Key::UsesPCrashHint />
+            <Later>
+                <section class="lab" aria-labelledby="uses-cost">
+                    <h2 id="uses-cost">{move || i18n.t(Key::UsesCostTitle)}</h2>
+                    <p>{move || i18n.t(Key::UsesCostIntro)}</p>
+                    <div class="lab-grid">
+                        <div class="controls">
+                            <Slider label=Key::UsesPRate spec=&PARAMS[4] value=rate fmt=pct1 hint=Key::UsesPRateHint />
+                            <Slider label=Key::UsesPTokyield spec=&PARAMS[5] value=tokyield fmt=pct1 hint=Key::UsesPTokyieldHint />
+                            <Slider label=Key::UsesPCrash spec=&PARAMS[6] value=crash fmt=pct0 hint=Key::UsesPCrashHint />
+                        </div>
+                        <div>
+                            <dl class="results">
+                                <div>
+                                    <dt>{move || i18n.t(Key::UsesOutRent)}</dt>
+                                    <dd data-testid="rent">{move || money(get(|r| r.rent_cost_per_year))}</dd>
+                                </div>
+                                <div>
+                                    <dt>{move || i18n.t(Key::UsesOutTokenStake)}</dt>
+                                    <dd data-testid="token-stake">{move || money(get(|r| r.token_stake_needed))}</dd>
+                                </div>
+                                <div>
+                                    <dt>{move || i18n.t(Key::UsesOutBootstrap)}</dt>
+                                    <dd data-testid="bootstrap">{move || money(get(|r| r.bootstrap_cost_per_year))}</dd>
+                                </div>
+                                <div>
+                                    <dt>{move || i18n.t(Key::UsesOutSavings)}</dt>
+                                    <dd data-testid="savings">{move || money(get(|r| r.rent_savings_per_year))}</dd>
+                                </div>
+                            </dl>
+                            <ul class="legend">
+                                <li><span class="sw sw-0"></span>{move || i18n.t(Key::UsesBarRent)}</li>
+                                <li><span class="sw sw-1"></span>{move || i18n.t(Key::UsesBarOwn)}</li>
+                            </ul>
+                            <Chart
+                                draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
+                                aria_label=Signal::derive(bars_aria)
+                                table=Signal::derive(bars_table)
+                                height=180
+                            />
+                            <Formula caption=Key::UsesFCostCaption general=Key::UsesFCostGeneral substituted=Signal::derive(f_cost) />
+                        </div>
                     </div>
-                    <div>
-                        <dl class="results">
-                            <div>
-                                <dt>{move || i18n.t(Key::UsesOutRent)}</dt>
-                                <dd data-testid="rent">{move || money(get(|r| r.rent_cost_per_year))}</dd>
-                            </div>
-                            <div>
-                                <dt>{move || i18n.t(Key::UsesOutTokenStake)}</dt>
-                                <dd data-testid="token-stake">{move || money(get(|r| r.token_stake_needed))}</dd>
-                            </div>
-                            <div>
-                                <dt>{move || i18n.t(Key::UsesOutBootstrap)}</dt>
-                                <dd data-testid="bootstrap">{move || money(get(|r| r.bootstrap_cost_per_year))}</dd>
-                            </div>
-                            <div>
-                                <dt>{move || i18n.t(Key::UsesOutSavings)}</dt>
-                                <dd data-testid="savings">{move || money(get(|r| r.rent_savings_per_year))}</dd>
-                            </div>
+                    <p class="hint">{move || i18n.t(Key::UsesCostCaveat)}</p>
+                </section>
+            </Later>
+
+            <Later>
+                <h2>{move || i18n.t(Key::UsesEcoTitle)}</h2>
+                <p>
+                    {move || i18n.t(Key::UsesEcoIntroA)} " "
+                    <Term id="operator">{move || i18n.t(Key::UsesTermOperator)}</Term>
+                    {move || i18n.t(Key::UsesEcoIntroB)}
+                </p>
+                <div class="uses-eco">
+                    <section class="uses-eco-card" aria-labelledby="uses-eco-eigen">
+                        <h3 id="uses-eco-eigen">"EigenLayer"</h3>
+                        <p class="uses-eco-role">{move || i18n.t(Key::UsesEcoEigenRole)}</p>
+                        <dl>
+                            <dt>{move || i18n.t(Key::UsesEcoRowServices)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoEigenServices)} " " <Cite id=SourceId::EigenWhitepaper /></dd>
+                            <dt>{move || i18n.t(Key::UsesEcoRowSlashing)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoEigenSlashing)} " " <Cite id=SourceId::EigenUniqueStake /> " " <Cite id=SourceId::EigenSafetyDelays /></dd>
+                            <dt>{move || i18n.t(Key::UsesEcoRowExit)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoEigenExit)} " " <Cite id=SourceId::EigenSafetyDelays /></dd>
                         </dl>
-                        <ul class="legend">
-                            <li><span class="sw sw-0"></span>{move || i18n.t(Key::UsesBarRent)}</li>
-                            <li><span class="sw sw-1"></span>{move || i18n.t(Key::UsesBarOwn)}</li>
-                        </ul>
-                        <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
-                            aria_label=Signal::derive(bars_aria)
-                            table=Signal::derive(bars_table)
-                            height=180
-                        />
-                        <Formula caption=Key::UsesFCostCaption general=Key::UsesFCostGeneral substituted=Signal::derive(f_cost) />
-                    </div>
+                    </section>
+                    <section class="uses-eco-card" aria-labelledby="uses-eco-symb">
+                        <h3 id="uses-eco-symb">"Symbiotic"</h3>
+                        <p class="uses-eco-role">{move || i18n.t(Key::UsesEcoSymbRole)}</p>
+                        <dl>
+                            <dt>{move || i18n.t(Key::UsesEcoRowServices)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoSymbServices)} " " <Cite id=SourceId::SymbioticVault /></dd>
+                            <dt>{move || i18n.t(Key::UsesEcoRowSlashing)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoSymbSlashing)} " " <Cite id=SourceId::SymbioticResolver /></dd>
+                            <dt>{move || i18n.t(Key::UsesEcoRowExit)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoSymbExit)} " " <Cite id=SourceId::SymbioticVault /></dd>
+                        </dl>
+                    </section>
+                    <section class="uses-eco-card" aria-labelledby="uses-eco-karak">
+                        <h3 id="uses-eco-karak">"Karak"</h3>
+                        <p class="uses-eco-role">{move || i18n.t(Key::UsesEcoKarakRole)}</p>
+                        <dl>
+                            <dt>{move || i18n.t(Key::UsesEcoRowServices)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoKarakServices)} " " <Cite id=SourceId::KarakCore /></dd>
+                            <dt>{move || i18n.t(Key::UsesEcoRowSlashing)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoKarakSlashing)} " " <Cite id=SourceId::KarakCore /></dd>
+                            <dt>{move || i18n.t(Key::UsesEcoRowExit)}</dt>
+                            <dd>{move || i18n.t(Key::UsesEcoKarakExit)} " " <Cite id=SourceId::KarakCore /></dd>
+                        </dl>
+                    </section>
                 </div>
-                <p class="hint">{move || i18n.t(Key::UsesCostCaveat)}</p>
-            </section>
+                <p class="hint">{move || i18n.t(Key::UsesEcoCaveat)}</p>
+            </Later>
 
-            <h2>{move || i18n.t(Key::UsesEcoTitle)}</h2>
-            <p>
-                {move || i18n.t(Key::UsesEcoIntroA)} " "
-                <Term id="operator">{move || i18n.t(Key::UsesTermOperator)}</Term>
-                {move || i18n.t(Key::UsesEcoIntroB)}
-            </p>
-            <div class="uses-eco">
-                <section class="uses-eco-card" aria-labelledby="uses-eco-eigen">
-                    <h3 id="uses-eco-eigen">"EigenLayer"</h3>
-                    <p class="uses-eco-role">{move || i18n.t(Key::UsesEcoEigenRole)}</p>
-                    <dl>
-                        <dt>{move || i18n.t(Key::UsesEcoRowServices)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoEigenServices)} " " <Cite id=SourceId::EigenWhitepaper /></dd>
-                        <dt>{move || i18n.t(Key::UsesEcoRowSlashing)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoEigenSlashing)} " " <Cite id=SourceId::EigenUniqueStake /> " " <Cite id=SourceId::EigenSafetyDelays /></dd>
-                        <dt>{move || i18n.t(Key::UsesEcoRowExit)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoEigenExit)} " " <Cite id=SourceId::EigenSafetyDelays /></dd>
-                    </dl>
-                </section>
-                <section class="uses-eco-card" aria-labelledby="uses-eco-symb">
-                    <h3 id="uses-eco-symb">"Symbiotic"</h3>
-                    <p class="uses-eco-role">{move || i18n.t(Key::UsesEcoSymbRole)}</p>
-                    <dl>
-                        <dt>{move || i18n.t(Key::UsesEcoRowServices)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoSymbServices)} " " <Cite id=SourceId::SymbioticVault /></dd>
-                        <dt>{move || i18n.t(Key::UsesEcoRowSlashing)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoSymbSlashing)} " " <Cite id=SourceId::SymbioticResolver /></dd>
-                        <dt>{move || i18n.t(Key::UsesEcoRowExit)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoSymbExit)} " " <Cite id=SourceId::SymbioticVault /></dd>
-                    </dl>
-                </section>
-                <section class="uses-eco-card" aria-labelledby="uses-eco-karak">
-                    <h3 id="uses-eco-karak">"Karak"</h3>
-                    <p class="uses-eco-role">{move || i18n.t(Key::UsesEcoKarakRole)}</p>
-                    <dl>
-                        <dt>{move || i18n.t(Key::UsesEcoRowServices)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoKarakServices)} " " <Cite id=SourceId::KarakCore /></dd>
-                        <dt>{move || i18n.t(Key::UsesEcoRowSlashing)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoKarakSlashing)} " " <Cite id=SourceId::KarakCore /></dd>
-                        <dt>{move || i18n.t(Key::UsesEcoRowExit)}</dt>
-                        <dd>{move || i18n.t(Key::UsesEcoKarakExit)} " " <Cite id=SourceId::KarakCore /></dd>
-                    </dl>
-                </section>
-            </div>
-            <p class="hint">{move || i18n.t(Key::UsesEcoCaveat)}</p>
-
-            <h2>{move || i18n.t(Key::UsesTakeawayTitle)}</h2>
-            <p>{move || i18n.t(Key::UsesTakeawayBody)}</p>
-            <Quiz chapter="use-cases" items=&QUIZ />
+            <Later>
+                <h2>{move || i18n.t(Key::UsesTakeawayTitle)}</h2>
+                <p>{move || i18n.t(Key::UsesTakeawayBody)}</p>
+                <Quiz chapter="use-cases" items=&QUIZ />
+            </Later>
         </article>
     }
 }

@@ -13,7 +13,9 @@ use crate::shell::use_page_title;
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Quiz, QuizItem, Slider, UrlNotice};
+use crate::widgets::{
+    Chart, Cite, DataTable, Formula, Later, Predict, Quiz, QuizItem, Slider, UrlNotice,
+};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -383,39 +385,43 @@ pub fn Chapter() -> impl IntoView {
                 </div>
             </section>
 
-            <Predict
-                question=Key::Ch1PredictQ
-                choices=&[Key::Ch1PredictA, Key::Ch1PredictB, Key::Ch1PredictC]
-                correct=1
-                explanation=Key::Ch1PredictExplain
-            />
+            <Later>
+                <Predict
+                    question=Key::Ch1PredictQ
+                    choices=&[Key::Ch1PredictA, Key::Ch1PredictB, Key::Ch1PredictC]
+                    correct=1
+                    explanation=Key::Ch1PredictExplain
+                />
 
-            <section class="lab" aria-labelledby="ch1-growth">
-                <h2 id="ch1-growth">{move || i18n.t(Key::Ch1GrowthTitle)}</h2>
-                <p>{move || i18n.t(Key::Ch1GrowthIntro)}</p>
-                <div class="lab-grid">
-                    <div class="controls">
-                        <Slider label=Key::Ch1PPrincipal spec=&PARAMS[3] value=principal fmt=eth0 />
-                        <Slider label=Key::Ch1PYears spec=&PARAMS[4] value=years fmt=years_text />
-                        <dl class="results">
-                            <div>
-                                <dt>{move || i18n.t(Key::Ch1ExtraPerYear)}</dt>
-                                <dd data-testid="extra-year">{move || format::eth(i18n.get(), numbers.get().extra_first_year, 3)}</dd>
-                            </div>
-                        </dl>
+                <section class="lab" aria-labelledby="ch1-growth">
+                    <h2 id="ch1-growth">{move || i18n.t(Key::Ch1GrowthTitle)}</h2>
+                    <p>{move || i18n.t(Key::Ch1GrowthIntro)}</p>
+                    <div class="lab-grid">
+                        <div class="controls">
+                            <Slider label=Key::Ch1PPrincipal spec=&PARAMS[3] value=principal fmt=eth0 />
+                            <Slider label=Key::Ch1PYears spec=&PARAMS[4] value=years fmt=years_text />
+                            <dl class="results">
+                                <div>
+                                    <dt>{move || i18n.t(Key::Ch1ExtraPerYear)}</dt>
+                                    <dd data-testid="extra-year">{move || format::eth(i18n.get(), numbers.get().extra_first_year, 3)}</dd>
+                                </div>
+                            </dl>
+                        </div>
+                        <Chart
+                            draw=move |area, style| { let _ = draw_lines(area, &lines_data(), style); }
+                            aria_label=Signal::derive(lines_aria)
+                            table=Signal::derive(lines_table)
+                            height=300
+                        />
                     </div>
-                    <Chart
-                        draw=move |area, style| { let _ = draw_lines(area, &lines_data(), style); }
-                        aria_label=Signal::derive(lines_aria)
-                        table=Signal::derive(lines_table)
-                        height=300
-                    />
-                </div>
-            </section>
+                </section>
+            </Later>
 
-            <h2>{move || i18n.t(Key::Ch1CatchTitle)}</h2>
-            <p>{move || i18n.t(Key::Ch1CatchBody)}</p>
-            <Quiz chapter="what-is-restaking" items=&QUIZ />
+            <Later>
+                <h2>{move || i18n.t(Key::Ch1CatchTitle)}</h2>
+                <p>{move || i18n.t(Key::Ch1CatchBody)}</p>
+                <Quiz chapter="what-is-restaking" items=&QUIZ />
+            </Later>
         </article>
     }
 }

@@ -11,7 +11,7 @@ use crate::model::readiness::{self, Criterion, Fit};
 use crate::shell::use_page_title;
 use crate::url_state::ParamSpec;
 use crate::web::use_scenario;
-use crate::widgets::{rich, Predict, Quiz, QuizItem, UrlNotice};
+use crate::widgets::{rich, Later, Predict, Quiz, QuizItem, UrlNotice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::prelude::ToPrimitive;
@@ -433,25 +433,29 @@ pub fn Chapter() -> impl IntoView {
                 </div>
             </section>
 
-            <section class="lab" aria-labelledby="who-check">
-                <h2 id="who-check">{move || i18n.t(Key::WhoCheckTitle)}</h2>
-                <p>{move || i18n.t(Key::WhoCheckIntro)}</p>
-                <p class="who-count" data-testid="who-check-count">
-                    <strong>{move || i18n.tf(Key::WhoCheckCount, &[("n", &checked.get().to_string())])}</strong>
-                    " "
-                    {move || if checked.get() == 5 {
-                        i18n.t(Key::WhoCheckDone).to_string()
-                    } else {
-                        format!("{} {}", i18n.t(Key::WhoCheckMissing), missing())
-                    }}
-                </p>
-                <ol class="who-checklist">{checklist}</ol>
-            </section>
+            <Later>
+                <section class="lab" aria-labelledby="who-check">
+                    <h2 id="who-check">{move || i18n.t(Key::WhoCheckTitle)}</h2>
+                    <p>{move || i18n.t(Key::WhoCheckIntro)}</p>
+                    <p class="who-count" data-testid="who-check-count">
+                        <strong>{move || i18n.tf(Key::WhoCheckCount, &[("n", &checked.get().to_string())])}</strong>
+                        " "
+                        {move || if checked.get() == 5 {
+                            i18n.t(Key::WhoCheckDone).to_string()
+                        } else {
+                            format!("{} {}", i18n.t(Key::WhoCheckMissing), missing())
+                        }}
+                    </p>
+                    <ol class="who-checklist">{checklist}</ol>
+                </section>
+            </Later>
 
-            <h2>{move || i18n.t(Key::WhoCatchTitle)}</h2>
-            <p>{move || i18n.t(Key::WhoCatchBody)}</p>
+            <Later>
+                <h2>{move || i18n.t(Key::WhoCatchTitle)}</h2>
+                <p>{move || i18n.t(Key::WhoCatchBody)}</p>
 
-            <Quiz chapter="who-should-take-part" items=&QUIZ />
+                <Quiz chapter="who-should-take-part" items=&QUIZ />
+            </Later>
         </article>
     }
 }

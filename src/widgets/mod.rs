@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod formula;
+pub mod later;
 pub mod notice;
 pub mod predict;
 pub mod quiz;
@@ -12,6 +13,7 @@ pub mod term;
 
 pub use chart::{Chart, ChartCanvas, DataTable};
 pub use formula::Formula;
+pub use later::Later;
 pub use notice::UrlNotice;
 pub use predict::Predict;
 pub use quiz::{Quiz, QuizItem};

@@ -75,9 +75,14 @@ export async function openPage(browser, { locale = 'en-US', viewport = { width: 
   return { context, page, errors, requests };
 }
 
-/** Waits until the app has mounted (the header is rendered by the wasm app). */
+/**
+ * Waits until the app has mounted (the header is rendered by the wasm app) and every
+ * part of the page has been built: a chapter builds its lower parts one per frame
+ * after the first paint (`Later`, src/widgets/later.rs), marking `<html>` meanwhile.
+ */
 export async function ready(page) {
   await page.waitForSelector('header.site-header', { timeout: 20000 });
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-rendering'), null, { timeout: 20000 });
 }
 
 /**

@@ -12,7 +12,7 @@ use crate::i18n::{use_i18n, Key, Locale};
 use crate::shell::use_page_title;
 use crate::url_state::Replaced;
 use crate::web::{use_scenarios, Scenario};
-use crate::widgets::{Quiz, QuizItem, Term, UrlNotice};
+use crate::widgets::{Later, Quiz, QuizItem, Term, UrlNotice};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -203,18 +203,26 @@ pub fn Chapter() -> impl IntoView {
             </ol>
             <p>{move || i18n.t(Key::RiskIntroHow)}</p>
             <slashing::Lab scenario=s1 />
-            <contracts::Lab scenario=s2 />
-            <liquidity::Lab scenario=s3 />
-            <governance::Lab scenario=s4 />
+            <Later>
+                <contracts::Lab scenario=s2 />
+            </Later>
+            <Later>
+                <liquidity::Lab scenario=s3 />
+            </Later>
+            <Later>
+                <governance::Lab scenario=s4 />
+            </Later>
 
-            <section class="risk-summary" aria-labelledby="risk-summary-title">
-                <h2 id="risk-summary-title">{move || i18n.t(Key::RiskSummaryTitle)}</h2>
-                <p>{move || i18n.t(Key::RiskSummaryIntro)}</p>
-                <ul class="risk-cards" data-testid="risk-summary">{cards}</ul>
-                <p class="hint">{move || i18n.t(Key::RiskSummaryNote)}</p>
-            </section>
+            <Later>
+                <section class="risk-summary" aria-labelledby="risk-summary-title">
+                    <h2 id="risk-summary-title">{move || i18n.t(Key::RiskSummaryTitle)}</h2>
+                    <p>{move || i18n.t(Key::RiskSummaryIntro)}</p>
+                    <ul class="risk-cards" data-testid="risk-summary">{cards}</ul>
+                    <p class="hint">{move || i18n.t(Key::RiskSummaryNote)}</p>
+                </section>
 
-            <Quiz chapter="risks" items=&QUIZ />
+                <Quiz chapter="risks" items=&QUIZ />
+            </Later>
         </article>
     }
 }

@@ -1,0 +1,111 @@
+//! Progressive rendering: the lower parts of a chapter are built after the first
+//! frame, one part per frame, in page order.
+//!
+//! A chapter is 600–900 elements. Building and laying out all of them before the
+//! first paint kept the first slider unresponsive for 400–650 ms on the benchmark
+//! machine. So a chapter builds its top (title, introduction, first lab) at once and
+//! wraps each later part in `<Later>`. Each part is built in an idle period of its
+//! own after the previous frame has been painted, so a learner's input is handled
+//! first and waits behind one part at most.
+//!
+//! The parts' signals and memos belong to the chapter and exist from the start; only
+//! their elements wait. While any part is waiting, `<html>` carries a `data-rendering`
+//! attribute (the tests wait for it to go).
+
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The parts waiting, in the order they were created (page order).
+    static WAITING: RefCell<VecDeque<RwSignal<bool>>> = const { RefCell::new(VecDeque::new()) };
+    /// Whether a step is already scheduled.
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The attribute on `<html>` while parts are waiting.
+const ATTR: &str = "data-rendering";
+
+/// The longest a part waits for the browser to be idle, in milliseconds.
+const IDLE_TIMEOUT_MS: u32 = 200;
+
+/// A part of a page that is built after the first frame (see the module comment).
+/// Its children are built once, untracked, so a signal read while building them
+/// never rebuilds the part.
+#[component]
+pub fn Later(children: Children) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let slot = StoredValue::new_local(Some(children));
+    enqueue(shown);
+    move || {
+        if !shown.get() {
+            return None;
+        }
+        let children = slot.try_update_value(Option::take).flatten()?;
+        Some(untrack(children))
+    }
+}
+
+fn enqueue(shown: RwSignal<bool>) {
+    WAITING.with(|w| w.borrow_mut().push_back(shown));
+    mark(true);
+    if !SCHEDULED.with(|s| s.replace(true)) {
+        schedule();
+    }
+}
+
+/// Runs `step` after the next frame is painted, when the browser is idle: input
+/// and timers go first, so a learner who moves a slider at once is not kept waiting
+/// behind a part. (An animation-frame callback runs before its frame's paint, an
+/// idle callback requested from it after; the timeout keeps a busy page filling in.)
+fn schedule() {
+    request_animation_frame(|| {
+        let Some(w) = web_sys::window() else { return };
+        let step = Closure::once_into_js(step);
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_TIMEOUT_MS);
+        if w.request_idle_callback_with_options(step.unchecked_ref(), &options)
+            .is_err()
+        {
+            // No idle callbacks (older Safari): right after the frame instead.
+            set_timeout(self::step, Duration::ZERO);
+        }
+    });
+}
+
+/// Shows the next waiting part that still exists (a part of a page the learner has
+/// left is dropped), then schedules the next step, or clears the mark when none wait.
+fn step() {
+    let next = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        std::iter::from_fn(|| w.pop_front()).find(|s| !s.is_disposed())
+    });
+    if let Some(shown) = next {
+        // The part is built in this task (Leptos runs the effect in a microtask).
+        shown.set(true);
+    }
+    if WAITING.with(|w| w.borrow().is_empty()) {
+        SCHEDULED.with(|s| s.set(false));
+        mark(false);
+    } else {
+        schedule();
+    }
+}
+
+fn mark(on: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    // Failing to set a marker attribute changes nothing for the learner.
+    let _ = if on {
+        root.set_attribute(ATTR, "")
+    } else {
+        root.remove_attribute(ATTR)
+    };
+}
