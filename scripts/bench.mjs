@@ -100,8 +100,10 @@ try {
         const s = (window.__firstSlider ??= { done: 0 });
         if (s.done) return s.done;
         const input = document.querySelector('main input[type=range]');
-        // A page without sliders (glossary, sources): nothing to time.
-        if (!input) return document.querySelector('main h1') ? -1 : false;
+        // A page without sliders (glossary, sources): nothing to time. A chapter builds
+        // its lower parts after the first paint (src/widgets/later.rs) and marks <html>
+        // meanwhile: its first slider may be in one of them, so wait for the mark to go.
+        if (!input) return document.querySelector('main h1') && !document.documentElement.hasAttribute('data-rendering') ? -1 : false;
         // The value text next to it, or (sliders without one) its aria-valuetext.
         const box = input.closest('[data-param]') ?? input.parentElement;
         const shown = () => box.textContent + '|' + input.getAttribute('aria-valuetext');
