@@ -61,6 +61,12 @@ pub fn show_panel(message: &str) {
     let href = loc.href().unwrap_or_default();
     let ua = window.navigator().user_agent().unwrap_or_default();
     let base = crate::web::base_path();
+    // Nothing more will be built: the chapter parts still waiting never come, so
+    // their mark goes (the attribute of `widgets::later`, which the light landing
+    // build does not have).
+    if let Some(root) = doc.document_element() {
+        let _ = root.remove_attribute("data-rendering");
+    }
 
     let el = |tag: &str, class: &str, content: &str| {
         let e = doc.create_element(tag).ok()?;

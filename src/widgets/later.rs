@@ -13,6 +13,7 @@
 //! attribute (the tests wait for it to go).
 
 use leptos::prelude::*;
+use leptos_router::location::{BrowserUrl, LocationProvider, Url};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -21,12 +22,24 @@ use wasm_bindgen::JsCast;
 
 thread_local! {
     /// The parts waiting, in the order they were created (page order).
-    static WAITING: RefCell<VecDeque<RwSignal<bool>>> = const { RefCell::new(VecDeque::new()) };
+    static WAITING: RefCell<VecDeque<Part>> = const { RefCell::new(VecDeque::new()) };
     /// Whether a step is already scheduled.
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    /// Set while a back or forward navigation is being handled: parts are built at once.
+    static AT_ONCE: Cell<bool> = const { Cell::new(false) };
+    /// Whether the `popstate` listener is installed.
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+    /// The router's URL, when there is a router (it changes before the address bar does).
+    static ROUTER_URL: RefCell<Option<ArcRwSignal<Url>>> = const { RefCell::new(None) };
 }
 
-/// The attribute on `<html>` while parts are waiting.
+/// A waiting part: the switch that shows it and the path of the page it is on.
+struct Part {
+    shown: RwSignal<bool>,
+    path: Option<String>,
+}
+
+/// The attribute on `<html>` while parts are waiting (`panic::show_panel` removes it too).
 const ATTR: &str = "data-rendering";
 
 /// The longest a part waits for the browser to be idle, in milliseconds.
@@ -37,9 +50,13 @@ const IDLE_TIMEOUT_MS: u32 = 200;
 /// never rebuilds the part.
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
-    let shown = RwSignal::new(false);
+    listen_for_history();
+    let at_once = AT_ONCE.with(Cell::get);
+    let shown = RwSignal::new(at_once);
     let slot = StoredValue::new_local(Some(children));
-    enqueue(shown);
+    if !at_once {
+        enqueue(shown);
+    }
     move || {
         if !shown.get() {
             return None;
@@ -49,8 +66,55 @@ pub fn Later(children: Children) -> impl IntoView {
     }
 }
 
+/// Back and forward: the browser puts the scroll position back right after the
+/// `popstate` handlers (and their microtasks) have run, and a page that is still
+/// only its top would cut it short. So in that task every part is built at once:
+/// those of a page the router builds anew (`AT_ONCE`), and those still waiting on
+/// the page shown, if the path stays (only the query or the fragment changed).
+fn listen_for_history() {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let url = use_context::<BrowserUrl>().map(|b| b.as_url().clone());
+    ROUTER_URL.with(|u| *u.borrow_mut() = url);
+    // Installed once for the life of the page; the handle is dropped on purpose
+    // (dropping it does not remove the listener).
+    let _ = window_event_listener(leptos::ev::popstate, |_| {
+        AT_ONCE.with(|a| a.set(true));
+        flush_on(page_path());
+        set_timeout(|| AT_ONCE.with(|a| a.set(false)), Duration::ZERO);
+    });
+}
+
+/// Builds now every waiting part of the page at `path`. Parts of a page being
+/// left stay queued; the router drops them and `step` skips them.
+fn flush_on(path: Option<String>) {
+    let now: VecDeque<Part> = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let (now, later) = w.drain(..).partition(|p| p.path == path);
+        *w = later;
+        now
+    });
+    for part in now.into_iter().filter(|p| !p.shown.is_disposed()) {
+        part.shown.set(true);
+    }
+}
+
+/// The path of the page being shown: the router's (which, on a link, changes before
+/// the page is built and the address bar after), else the address bar's.
+fn page_path() -> Option<String> {
+    ROUTER_URL
+        .with(|u| {
+            u.borrow()
+                .as_ref()
+                .map(|u| u.read_untracked().path().to_owned())
+        })
+        .or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok()))
+}
+
 fn enqueue(shown: RwSignal<bool>) {
-    WAITING.with(|w| w.borrow_mut().push_back(shown));
+    let path = page_path();
+    WAITING.with(|w| w.borrow_mut().push_back(Part { shown, path }));
     mark(true);
     if !SCHEDULED.with(|s| s.replace(true)) {
         schedule();
@@ -81,9 +145,9 @@ fn schedule() {
 fn step() {
     let next = WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        std::iter::from_fn(|| w.pop_front()).find(|s| !s.is_disposed())
+        std::iter::from_fn(|| w.pop_front()).find(|p| !p.shown.is_disposed())
     });
-    if let Some(shown) = next {
+    if let Some(Part { shown, .. }) = next {
         // The part is built in this task (Leptos runs the effect in a microtask).
         shown.set(true);
     }

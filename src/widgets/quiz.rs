@@ -25,7 +25,8 @@ pub struct QuizItem {
 }
 
 /// A chapter's quiz. `chapter` is the chapter's slug (progress is kept per chapter).
-/// Showing it marks the chapter visited.
+/// Showing it marks the chapter visited. (A chapter builds its quiz among its last
+/// parts, within a second or so of opening: a glance shorter than that is not a visit.)
 #[component]
 pub fn Quiz(
     /// The chapter's slug.

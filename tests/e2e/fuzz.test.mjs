@@ -111,14 +111,17 @@ test(`every chapter survives ${PER_CHAPTER} garbage links`, async () => {
       // Leave the chapter, then open it with the garbage link (the router remounts
       // it, which reads the query afresh): as fast as a reload, without the reload.
       // Marks the current heading stale, navigates, and waits for a fresh heading
-      // (or the panic panel): the new page has mounted.
+      // and no part still waiting to be built (or the panic panel): the whole new
+      // page has mounted, lower labs included.
       const go = (url) => new Promise((resolve) => {
         document.querySelector('main h1')?.setAttribute('data-stale', '');
         history.pushState(null, '', url);
         dispatchEvent(new PopStateEvent('popstate'));
         const t0 = performance.now();
         const poll = () => {
-          const fresh = document.querySelector('main h1:not([data-stale])') || document.querySelector('[data-testid="panic-panel"]');
+          const fresh = (document.querySelector('main h1:not([data-stale])')
+              && !document.documentElement.hasAttribute('data-rendering'))
+            || document.querySelector('[data-testid="panic-panel"]');
           if (fresh || performance.now() - t0 > 5000) resolve(!!fresh);
           else requestAnimationFrame(poll);
         };

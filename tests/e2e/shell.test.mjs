@@ -51,6 +51,34 @@ test('unknown routes show the not-found page', async () => {
   await context.close();
 });
 
+test('Back returns to where the reader was on a long chapter, lower parts included', async () => {
+  // A chapter builds its lower parts after the first paint (src/widgets/later.rs);
+  // on Back the router builds the page anew, and every part must be there before
+  // the browser puts the scroll position back, or the reader lands near the top.
+  const { context, page, errors } = await openPage(browser);
+  for (const route of ['/risks', '/network-security']) {
+    await page.goto(server.origin + route);
+    await ready(page);
+    const links = page.locator('main a[href*="sources"]');
+    const last = links.nth((await links.count()) - 1);
+    await last.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => scrollY);
+    assert.ok(before > 2000, `${route}: the last citation is far down (${before})`);
+    await last.click();
+    await page.waitForURL(/sources/);
+    await page.waitForTimeout(300);
+    await page.goBack();
+    await page.waitForFunction((r) => location.pathname === r, route);
+    await page.waitForTimeout(500);
+    const back = await page.evaluate(() => scrollY);
+    // Within a third of the viewport (lab blocks off screen are sized by estimate).
+    assert.ok(Math.abs(back - before) < 300, `${route}: scrollY ${before} before, ${back} after Back`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('language switch works and persists across reloads', async () => {
   const { context, page, errors } = await openPage(browser, { locale: 'en-US' });
   await page.goto(server.origin + '/');
