@@ -68,9 +68,15 @@ pub fn Later(children: Children) -> impl IntoView {
 
 /// Back and forward: the browser puts the scroll position back right after the
 /// `popstate` handlers (and their microtasks) have run, and a page that is still
-/// only its top would cut it short. So in that task every part is built at once:
-/// those of a page the router builds anew (`AT_ONCE`), and those still waiting on
-/// the page shown, if the path stays (only the query or the fragment changed).
+/// only its top would cut it short. So in that task every part of the page shown
+/// is built at once. When the browser fires `popstate`, the router's listener (added
+/// before this one) has changed the URL and its microtasks have built the new page
+/// before this listener runs: `flush_on` builds that page's queued parts (or, if only
+/// the query or fragment changed, the current page's). When a script dispatches it,
+/// the page is built after this listener, in microtasks, and its parts see
+/// `AT_ONCE`, which a zero timeout resets. (That holds while routes render
+/// synchronously: a lazy route, data loading or a transition would build the page
+/// after the reset, and only the queue would fill it in.)
 fn listen_for_history() {
     if LISTENING.with(|l| l.replace(true)) {
         return;

@@ -26,7 +26,8 @@ pub struct QuizItem {
 
 /// A chapter's quiz. `chapter` is the chapter's slug (progress is kept per chapter).
 /// Showing it marks the chapter visited. (A chapter builds its quiz among its last
-/// parts, within a second or so of opening: a glance shorter than that is not a visit.)
+/// parts, within a second or so of opening, so a glance shorter than that is not a
+/// visit; on Back or Forward every part, the quiz too, is built at once.)
 #[component]
 pub fn Quiz(
     /// The chapter's slug.
