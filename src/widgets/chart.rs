@@ -29,13 +29,45 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// forces a layout of the whole page for every axis label on every redraw: it was the
 /// largest single cost of a slider step (see the performance section of the README).
 ///
-/// It also draws text itself, setting the font, alignment and baseline only when they
-/// change (plotters-canvas sets all three, and formats the font, for every label).
+/// It also draws everything itself, setting the font, alignment, baseline, fill and
+/// stroke style only when they change (plotters-canvas formats a colour string, and
+/// the canvas parses it, for every line, bar and label), and it strokes consecutive
+/// lines of one style (a chart's grid lines, say) as one path: one `stroke()` instead
+/// of one per line. The pending path is stroked before any other drawing, so the
+/// order of what is drawn, and what covers what, is plotters' own.
 pub struct ChartCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
     /// The text state last set on the context by this wrapper (`None`: unknown).
     text_state: RefCell<Option<TextState>>,
+    /// The `fillStyle` last set, as plotters' colour (`None`: unknown).
+    fill: Option<ColorKey>,
+    /// The `strokeStyle` and `lineWidth` last set (`None`: unknown).
+    stroke: Option<(ColorKey, u32)>,
+    /// Lines added to the current path and not yet stroked (in the `stroke` style).
+    pending_lines: bool,
+}
+
+/// A colour as plotters gives it, comparable: red, green, blue and alpha's bits.
+type ColorKey = (u8, u8, u8, u64);
+
+fn color_key(c: BackendColor) -> ColorKey {
+    (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
+}
+
+/// plotters-canvas's adjustment for crisp one-pixel lines: a vertical or horizontal
+/// line is moved half a pixel onto the pixel grid.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = ((from.0 as f64, from.1 as f64), (to.0 as f64, to.1 as f64));
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
 }
 
 /// Font (CSS), `textAlign` and `textBaseline` as last set on the context.
@@ -46,23 +78,24 @@ struct TextState {
     baseline: &'static str,
 }
 
-/// A canvas call for text failed (never seen in practice; plotters reports it).
+/// A canvas call failed (never seen in practice; plotters reports it as a font error,
+/// the only variant of its error type this crate can build).
 #[derive(Debug)]
-struct TextCallFailed;
+struct CanvasCallFailed;
 
-impl std::fmt::Display for TextCallFailed {
+impl std::fmt::Display for CanvasCallFailed {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a canvas text call failed")
+        f.write_str("a canvas call failed")
     }
 }
 
-impl std::error::Error for TextCallFailed {}
+impl std::error::Error for CanvasCallFailed {}
 
-fn text_error<E>(_: wasm_bindgen::JsValue) -> DrawingErrorKind<E>
+fn call_failed<E>(_: wasm_bindgen::JsValue) -> DrawingErrorKind<E>
 where
     E: std::error::Error + Send + Sync,
 {
-    DrawingErrorKind::FontError(Box::new(TextCallFailed))
+    DrawingErrorKind::FontError(Box::new(CanvasCallFailed))
 }
 
 /// The CSS font string for a plotters text style (the one plotters-canvas sets).
@@ -104,7 +137,61 @@ impl ChartCanvas {
             inner,
             context,
             text_state: RefCell::new(None),
+            fill: None,
+            stroke: None,
+            pending_lines: false,
         })
+    }
+
+    /// Strokes the lines waiting in the current path, if any.
+    fn flush(&mut self) {
+        if self.pending_lines {
+            self.context.stroke();
+            self.pending_lines = false;
+        }
+    }
+
+    /// Sets `fillStyle` unless it is already `color`.
+    fn set_fill(&mut self, color: BackendColor) {
+        let key = color_key(color);
+        if self.fill != Some(key) {
+            self.context.set_fill_style_str(&css_color(color));
+            self.fill = Some(key);
+        }
+    }
+
+    /// Sets `strokeStyle` and `lineWidth` unless they are already these.
+    fn set_stroke<S: BackendStyle>(&mut self, style: &S) {
+        let (key, width) = (color_key(style.color()), style.stroke_width());
+        match self.stroke {
+            Some((k, w)) if k == key && w == width => {}
+            Some((k, _)) if k == key => {
+                self.context.set_line_width(f64::from(width));
+                self.stroke = Some((key, width));
+            }
+            Some((_, w)) if w == width => {
+                self.context.set_stroke_style_str(&css_color(style.color()));
+                self.stroke = Some((key, width));
+            }
+            _ => {
+                self.context.set_stroke_style_str(&css_color(style.color()));
+                self.context.set_line_width(f64::from(width));
+                self.stroke = Some((key, width));
+            }
+        }
+    }
+
+    /// Starts or continues a batch of lines in `style`: strokes the waiting lines first
+    /// if their style differs, then leaves a path open to add to.
+    fn lines_in<S: BackendStyle>(&mut self, style: &S) {
+        let same = self.pending_lines
+            && self.stroke == Some((color_key(style.color()), style.stroke_width()));
+        if !same {
+            self.flush();
+            self.set_stroke(style);
+            self.context.begin_path();
+            self.pending_lines = true;
+        }
     }
 
     /// Width and height of `text` in `font` (a CSS font, as `draw_text` sets it), in
@@ -160,6 +247,13 @@ impl ChartCanvas {
     }
 }
 
+impl Drop for ChartCanvas {
+    /// Strokes what is still waiting, should a drawing end without `present()`.
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
 type CanvasResult<T = ()> =
     Result<T, DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
@@ -170,13 +264,21 @@ impl DrawingBackend for ChartCanvas {
         self.inner.get_size()
     }
     fn ensure_prepared(&mut self) -> CanvasResult {
-        self.inner.ensure_prepared()
+        Ok(())
     }
     fn present(&mut self) -> CanvasResult {
-        self.inner.present()
+        self.flush();
+        Ok(())
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> CanvasResult {
-        self.inner.draw_pixel(point, color)
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_fill(color);
+        self.context
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        Ok(())
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
@@ -184,7 +286,14 @@ impl DrawingBackend for ChartCanvas {
         to: BackendCoord,
         style: &S,
     ) -> CanvasResult {
-        self.inner.draw_line(from, to, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (a, b) = crisp(from, to);
+        self.lines_in(style);
+        self.context.move_to(a.0, a.1);
+        self.context.line_to(b.0, b.1);
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -193,14 +302,43 @@ impl DrawingBackend for ChartCanvas {
         style: &S,
         fill: bool,
     ) -> CanvasResult {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        if fill {
+            self.set_fill(style.color());
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.set_stroke(style);
+            self.context.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> CanvasResult {
-        self.inner.draw_path(path, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        let Some(start) = path.next() else {
+            return Ok(());
+        };
+        // A polyline is a subpath of its own: it joins the batch of its style.
+        self.lines_in(style);
+        self.context.move_to(f64::from(start.0), f64::from(start.1));
+        for next in path {
+            self.context.line_to(f64::from(next.0), f64::from(next.1));
+        }
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -209,14 +347,53 @@ impl DrawingBackend for ChartCanvas {
         style: &S,
         fill: bool,
     ) -> CanvasResult {
-        self.inner.draw_circle(center, radius, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        if fill {
+            self.set_fill(style.color());
+        } else {
+            self.set_stroke(style);
+        }
+        self.context.begin_path();
+        self.context
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(call_failed)?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
     ) -> CanvasResult {
-        self.inner.fill_polygon(vert, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let mut vert = vert.into_iter();
+        self.context.begin_path();
+        if let Some(start) = vert.next() {
+            self.set_fill(style.color());
+            self.context.move_to(f64::from(start.0), f64::from(start.1));
+            for next in vert {
+                self.context.line_to(f64::from(next.0), f64::from(next.1));
+            }
+            self.context.close_path();
+        }
+        self.context.fill();
+        Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -235,13 +412,14 @@ impl DrawingBackend for ChartCanvas {
             FontTransform::Rotate180 => 180.0,
             FontTransform::Rotate270 => 270.0,
         };
+        self.flush();
         let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
         if degrees != 0.0 {
             self.context.save();
-            self.context.translate(x, y).map_err(text_error)?;
+            self.context.translate(x, y).map_err(call_failed)?;
             self.context
                 .rotate(degrees / 180.0 * std::f64::consts::PI)
-                .map_err(text_error)?;
+                .map_err(call_failed)?;
             (x, y) = (0.0, 0.0);
         }
         let baseline = match style.anchor().v_pos {
@@ -268,12 +446,14 @@ impl DrawingBackend for ChartCanvas {
                 }
             }
         }
-        self.context.set_fill_style_str(&css_color(color));
-        let drawn = self.context.fill_text(text, x, y).map_err(text_error);
+        self.set_fill(color);
+        let drawn = self.context.fill_text(text, x, y).map_err(call_failed);
         if degrees != 0.0 {
             self.context.restore();
-            // restore() brings back the text state from before save(): unknown to us.
+            // restore() brings back the state from before save(): unknown to us.
             *self.text_state.borrow_mut() = None;
+            self.fill = None;
+            self.stroke = None;
         }
         drawn
     }
@@ -361,6 +541,8 @@ pub fn Chart(
                     scale: dpr,
                 },
             );
+            // Strokes the last batch of lines (see `ChartCanvas`).
+            let _ = area.present();
             // A draw counter on the element lets tests (and curious learners) see redraws.
             let n: u32 = canvas
                 .get_attribute("data-draws")
