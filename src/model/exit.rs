@@ -438,8 +438,6 @@ fn sqrt_dec(x: Decimal) -> Option<Decimal> {
 pub fn sell_vs_redeem(inputs: &SellVsRedeemInputs) -> Result<SellVsRedeem, ExitError> {
     let i = inputs.clamped();
     let d = unit(pct(i.discount_pct));
-    let sigma = pct(i.eth_vol_annual_pct);
-    let years = i.wait_days / Decimal::from(365);
     let o = |x: Option<Decimal>| x.ok_or(ExitError::Overflow);
     let sell_now_eth = o(i.amount.checked_mul(Decimal::ONE - d))?;
     let discount_cost_eth = o(i.amount.checked_mul(d))?;
@@ -450,25 +448,20 @@ pub fn sell_vs_redeem(inputs: &SellVsRedeemInputs) -> Result<SellVsRedeem, ExitE
     } else {
         None
     };
-    let vol_t = o(sqrt_dec(years).and_then(|s| s.checked_mul(sigma)))?; // σ √(T/365) ≤ 5 × 3.2
-    let up = o(vol_t.checked_mul(Z95).and_then(|x| x.checked_exp()))?;
-    let down = o(Decimal::ONE.checked_div(up))?;
-    let price_p5 = o(i.eth_price.checked_mul(down))?;
-    let price_p50 = i.eth_price;
-    let price_p95 = o(i.eth_price.checked_mul(up))?;
+    let band = price_band(&i)?;
     let prob = if d >= Decimal::ONE {
         Decimal::ZERO
-    } else if vol_t.is_zero() || d.is_zero() {
+    } else if band.vol_t.is_zero() || d.is_zero() {
         // deterministic price, or a tie at zero discount: redeeming is never strictly worse
         // in the deterministic case; at d = 0 the median splits evenly.
-        if vol_t.is_zero() {
+        if band.vol_t.is_zero() {
             Decimal::ZERO
         } else {
             Decimal::new(5, 1)
         }
     } else {
         let ln = o((Decimal::ONE - d).checked_ln())?;
-        let z = o(ln.checked_div(vol_t))?
+        let z = o(ln.checked_div(band.vol_t))?
             .max(Decimal::from(-6))
             .min(Decimal::from(6));
         unit(z.norm_cdf())
@@ -479,14 +472,83 @@ pub fn sell_vs_redeem(inputs: &SellVsRedeemInputs) -> Result<SellVsRedeem, ExitE
         discount_cost_eth,
         implied_annual_rate,
         sell_now_fiat: o(sell_now_eth.checked_mul(i.eth_price))?,
-        price_p5,
-        price_p50,
-        price_p95,
-        redeem_fiat_p5: o(i.amount.checked_mul(price_p5))?,
-        redeem_fiat_p50: o(i.amount.checked_mul(price_p50))?,
-        redeem_fiat_p95: o(i.amount.checked_mul(price_p95))?,
+        price_p5: band.p5,
+        price_p50: band.p50,
+        price_p95: band.p95,
+        redeem_fiat_p5: o(i.amount.checked_mul(band.p5))?,
+        redeem_fiat_p50: o(i.amount.checked_mul(band.p50))?,
+        redeem_fiat_p95: o(i.amount.checked_mul(band.p95))?,
         prob_redeem_below_sell_fiat: prob,
     })
+}
+
+/// The ETH price band after the wait (the lognormal model of [`sell_vs_redeem`]), for
+/// clamped inputs.
+struct PriceBand {
+    /// `σ √(T/365)`.
+    vol_t: Decimal,
+    p5: Decimal,
+    p50: Decimal,
+    p95: Decimal,
+}
+
+fn price_band(i: &SellVsRedeemInputs) -> Result<PriceBand, ExitError> {
+    let o = |x: Option<Decimal>| x.ok_or(ExitError::Overflow);
+    let sigma = pct(i.eth_vol_annual_pct);
+    let years = i.wait_days / Decimal::from(365);
+    let vol_t = o(sqrt_dec(years).and_then(|s| s.checked_mul(sigma)))?; // σ √(T/365) ≤ 5 × 3.2
+    let up = o(vol_t.checked_mul(Z95).and_then(|x| x.checked_exp()))?;
+    let down = o(Decimal::ONE.checked_div(up))?;
+    Ok(PriceBand {
+        vol_t,
+        p5: o(i.eth_price.checked_mul(down))?,
+        p50: i.eth_price,
+        p95: o(i.eth_price.checked_mul(up))?,
+    })
+}
+
+/// One point of [`redeem_fan`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FanPoint {
+    /// The wait, days.
+    pub wait_days: Decimal,
+    /// [`SellVsRedeem::sell_now_fiat`] (the same at every wait).
+    pub sell_now_fiat: Decimal,
+    /// [`SellVsRedeem::redeem_fiat_p5`] after this wait.
+    pub redeem_fiat_p5: Decimal,
+    /// [`SellVsRedeem::redeem_fiat_p50`] after this wait.
+    pub redeem_fiat_p50: Decimal,
+    /// [`SellVsRedeem::redeem_fiat_p95`] after this wait.
+    pub redeem_fiat_p95: Decimal,
+}
+
+/// Selling now against redeeming after each of `steps + 1` waits evenly spaced from 0
+/// to `inputs.wait_days` (a fan chart): at every wait `t` the same numbers as
+/// `sell_vs_redeem` with `wait_days = t`, without what a fan does not show (the
+/// probability, whose `ln` and normal CDF were most of the cost of 41 calls).
+pub fn redeem_fan(inputs: &SellVsRedeemInputs, steps: u32) -> Result<Vec<FanPoint>, ExitError> {
+    let i = inputs.clamped();
+    let o = |x: Option<Decimal>| x.ok_or(ExitError::Overflow);
+    let d = unit(pct(i.discount_pct));
+    let sell_now_fiat = o(i
+        .amount
+        .checked_mul(Decimal::ONE - d)
+        .and_then(|x| x.checked_mul(i.eth_price)))?;
+    let steps = steps.max(1);
+    (0..=steps)
+        .map(|k| {
+            let t = i.wait_days * Decimal::from(k) / Decimal::from(steps);
+            let at = SellVsRedeemInputs { wait_days: t, ..i }.clamped();
+            let band = price_band(&at)?;
+            Ok(FanPoint {
+                wait_days: t,
+                sell_now_fiat,
+                redeem_fiat_p5: o(at.amount.checked_mul(band.p5))?,
+                redeem_fiat_p50: o(at.amount.checked_mul(band.p50))?,
+                redeem_fiat_p95: o(at.amount.checked_mul(band.p95))?,
+            })
+        })
+        .collect()
 }
 
 /// Historical episodes with sourced numbers.
@@ -828,6 +890,31 @@ mod tests {
             prop_assert!(r.price_p5 <= r.price_p50 && r.price_p50 <= r.price_p95);
             prop_assert!(r.redeem_fiat_p5 <= r.redeem_fiat_p95);
             prop_assert!(r.prob_redeem_below_sell_fiat >= Decimal::ZERO && r.prob_redeem_below_sell_fiat <= Decimal::ONE);
+        }
+
+        // The fan is sell_vs_redeem at each of its waits, exactly (whatever the inputs).
+        #[test]
+        fn prop_fan_is_sell_vs_redeem_at_each_wait(
+            amt in any::<i64>(), disc in any::<i64>(), wait in any::<i64>(), price in any::<i64>(), vol in any::<i64>(), sc in 0u32..28, steps in 0u32..50
+        ) {
+            let inputs = SellVsRedeemInputs {
+                amount: Decimal::new(amt, sc),
+                discount_pct: Decimal::new(disc, sc),
+                wait_days: Decimal::new(wait, sc),
+                eth_price: Decimal::new(price, sc),
+                eth_vol_annual_pct: Decimal::new(vol, sc),
+            };
+            let fan = redeem_fan(&inputs, steps).unwrap();
+            prop_assert_eq!(fan.len() as u32, steps.max(1) + 1);
+            prop_assert_eq!(fan[0].wait_days, Decimal::ZERO);
+            prop_assert_eq!(fan[fan.len() - 1].wait_days, inputs.clamped().wait_days);
+            for p in &fan {
+                let r = sell_vs_redeem(&SellVsRedeemInputs { wait_days: p.wait_days, ..inputs.clamped() }).unwrap();
+                prop_assert_eq!(p.sell_now_fiat, r.sell_now_fiat);
+                prop_assert_eq!(p.redeem_fiat_p5, r.redeem_fiat_p5);
+                prop_assert_eq!(p.redeem_fiat_p50, r.redeem_fiat_p50);
+                prop_assert_eq!(p.redeem_fiat_p95, r.redeem_fiat_p95);
+            }
         }
 
         // A longer wait widens the price band.

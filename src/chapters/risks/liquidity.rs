@@ -220,22 +220,26 @@ fn compute_without_fan(values: &[Decimal]) -> Numbers {
 }
 
 /// The fan chart's points: selling now against redeeming after `t` days, for 41 waits
-/// from 0 to the timeline's total.
+/// from 0 to the timeline's total ([`exit::redeem_fan`]).
 fn fan_points(n: &Numbers) -> Vec<(Decimal, Decimal, Decimal, Decimal, Decimal)> {
-    let steps = 40;
-    (0..=steps)
-        .filter_map(|k| {
-            let t = n.timeline.total_days * Decimal::from(k) / Decimal::from(steps);
-            let s = exit::sell_vs_redeem(&sell_inputs(n.discount_pct, n.vol_pct, t)).ok()?;
-            Some((
-                t,
-                s.sell_now_fiat,
-                s.redeem_fiat_p5,
-                s.redeem_fiat_p50,
-                s.redeem_fiat_p95,
-            ))
-        })
-        .collect()
+    exit::redeem_fan(
+        &sell_inputs(n.discount_pct, n.vol_pct, n.timeline.total_days),
+        40,
+    )
+    .map(|fan| {
+        fan.into_iter()
+            .map(|p| {
+                (
+                    p.wait_days,
+                    p.sell_now_fiat,
+                    p.redeem_fiat_p5,
+                    p.redeem_fiat_p50,
+                    p.redeem_fiat_p95,
+                )
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Days of one stage kind in a timeline (0 when absent).
