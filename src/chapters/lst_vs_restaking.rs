@@ -743,7 +743,7 @@ pub fn Chapter() -> impl IntoView {
     let short = move |l: Locale| SHORT_NAMES.map(|k| l.text(k).to_owned()).to_vec();
 
     // Chart 1: yield per position.
-    let yield_bars = move || {
+    let yield_bars = Memo::new(move |_| {
         let l = i18n.get();
         let ps = all.get();
         StackedBars {
@@ -770,7 +770,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::LstAxisApr).into(),
             fmt: |x| format!("{x:.2}"),
         }
-    };
+    });
     let yield_aria = move || {
         let l = i18n.get();
         let ps = all.get();
@@ -825,7 +825,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Chart 2: expected loss from contract layers.
-    let risk_bars = move || {
+    let risk_bars = Memo::new(move |_| {
         let l = i18n.get();
         StackedBars {
             segments: LAYERS
@@ -852,7 +852,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::LstAxisLoss).into(),
             fmt: |x| format!("{x:.2}"),
         }
-    };
+    });
     let risk_aria = move || {
         let l = i18n.get();
         let ps = all.get();
@@ -905,7 +905,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Chart 3: days to get ETH back by redeeming.
-    let exit_bars = move || {
+    let exit_bars = Memo::new(move |_| {
         let l = i18n.get();
         StackedBars {
             segments: STAGES
@@ -932,7 +932,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::LstAxisDays).into(),
             fmt: |x| format!("{x:.1}"),
         }
-    };
+    });
     let exit_aria = move || {
         let l = i18n.get();
         let ps = all.get();
@@ -1117,7 +1117,7 @@ pub fn Chapter() -> impl IntoView {
                                 <li><span class="sw sw-1"></span>{move || i18n.t(Key::LstSegRestaking)}</li>
                             </ul>
                             <Chart
-                                draw=move |area, style| { let _ = draw_stacked_bars(area, &yield_bars(), style); }
+                                draw=move |area, style| yield_bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                                 aria_label=Signal::derive(yield_aria)
                                 table=Signal::derive(yield_table)
                                 height=240
@@ -1130,7 +1130,7 @@ pub fn Chapter() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <Chart
-                                draw=move |area, style| { let _ = draw_stacked_bars(area, &risk_bars(), style); }
+                                draw=move |area, style| risk_bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                                 aria_label=Signal::derive(risk_aria)
                                 table=Signal::derive(risk_table)
                                 height=240
@@ -1147,7 +1147,7 @@ pub fn Chapter() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <Chart
-                                draw=move |area, style| { let _ = draw_stacked_bars(area, &exit_bars(), style); }
+                                draw=move |area, style| exit_bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                                 aria_label=Signal::derive(exit_aria)
                                 table=Signal::derive(exit_table)
                                 height=240

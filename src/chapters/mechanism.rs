@@ -840,7 +840,7 @@ fn LedgerLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
         )
     };
     // Stacked bars: stake by set, before and (once slashed) after, with the burned part.
-    let bars_data = move || {
+    let bars_data = Memo::new(move |_| {
         let l = i18n.get();
         let v = view_m.get();
         let vals = |rows: &[AllocationRow], burned: Decimal| {
@@ -870,7 +870,7 @@ fn LedgerLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
             x_caption: l.text(Key::MechAxisStake).into(),
             fmt: |x| format!("{x:.0}"),
         }
-    };
+    });
     let bars_aria = move || {
         let l = i18n.get();
         let v = view_m.get();
@@ -993,7 +993,7 @@ fn LedgerLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         <li><span class="sw sw-4"></span>{move || i18n.t(Key::MechBurned)}</li>
                     </ul>
                     <Chart
-                        draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
+                        draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                         aria_label=Signal::derive(bars_aria)
                         table=Signal::derive(bars_table)
                         height=170
@@ -1127,11 +1127,11 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
         }
         rows
     };
-    let wf_data = move || Waterfall {
+    let wf_data = Memo::new(move |_| Waterfall {
         rows: rows(),
         x_caption: i18n.t(Key::MechAxisYield).into(),
         fmt: |x| format!("{x:.2}%"),
-    };
+    });
     let l2 = move |x: Decimal| pct2(i18n.get(), x);
     let wf_aria = move || {
         let y = yv.get();
@@ -1165,7 +1165,7 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                 .collect(),
         }
     };
-    let lines_data = move || {
+    let lines_data = Memo::new(move |_| {
         let y = yv.get();
         growth_chart(
             i18n.get(),
@@ -1176,7 +1176,7 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
             Key::MechAxisYears,
             Key::MechAxisValue,
         )
-    };
+    });
     let lines_aria = move || {
         let l = i18n.get();
         let y = yv.get();
@@ -1314,7 +1314,7 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         <Show when=is_apy><li><span class="sw sw-3"></span>{move || i18n.t(Key::MechStepCompound)}</li></Show>
                     </ul>
                     <Chart
-                        draw=move |area, style| { let _ = draw_waterfall(area, &wf_data(), style); }
+                        draw=move |area, style| wf_data.with(|d| { let _ = draw_waterfall(area, d, style); })
                         aria_label=Signal::derive(wf_aria)
                         table=Signal::derive(wf_table)
                         height=330
@@ -1334,7 +1334,7 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         </div>
                     </dl>
                     <Chart
-                        draw=move |area, style| { let _ = draw_lines(area, &lines_data(), style); }
+                        draw=move |area, style| lines_data.with(|d| { let _ = draw_lines(area, d, style); })
                         aria_label=Signal::derive(lines_aria)
                         table=Signal::derive(lines_table)
                         height=260
@@ -1405,7 +1405,7 @@ fn IsolationLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
             ],
         )
     };
-    let bars_data = move || {
+    let bars_data = Memo::new(move |_| {
         let l = i18n.get();
         let r = report.get();
         let sp_ = r.split;
@@ -1434,7 +1434,7 @@ fn IsolationLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
             x_caption: l.text(Key::MechAxisLoss).into(),
             fmt: |x| format!("{x:.1}"),
         }
-    };
+    });
     let bars_aria = move || {
         let r = report.get();
         i18n.tf(
@@ -1590,7 +1590,7 @@ fn IsolationLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         <li><span class="sw sw-3"></span>{move || i18n.t(Key::MechSplitCap)}</li>
                     </ul>
                     <Chart
-                        draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
+                        draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                         aria_label=Signal::derive(bars_aria)
                         table=Signal::derive(bars_table)
                         height=170

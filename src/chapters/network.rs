@@ -1138,7 +1138,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // ---- Graph drawings ----
-    let attack_drawing = move || {
+    let attack_drawing = Memo::new(move |_| {
         let l = i18n.get();
         let (hit_s, hit_v) = verdict.with(|v| {
             v.best_attack
@@ -1161,7 +1161,7 @@ pub fn Chapter() -> impl IntoView {
                 badges,
             )
         })
-    };
+    });
     let attack_aria = move || {
         i18n.tf(
             Key::NetGraphAria,
@@ -1215,7 +1215,7 @@ pub fn Chapter() -> impl IntoView {
         DataTable { headers, rows }
     };
 
-    let cascade_drawing = move || {
+    let cascade_drawing = Memo::new(move |_| {
         let l = i18n.get();
         let t = step.get();
         let uniq = unique.get();
@@ -1254,7 +1254,7 @@ pub fn Chapter() -> impl IntoView {
                 vec![],
             )
         })
-    };
+    });
     let loss_now = move || {
         let l = i18n.get();
         let t = step.get();
@@ -1457,7 +1457,7 @@ pub fn Chapter() -> impl IntoView {
             step_v.set(Decimal::ZERO);
         }
     };
-    let curve_data = move || {
+    let curve_data = Memo::new(move |_| {
         let l = i18n.get();
         let grid = curve.with(|c| c.as_ref().map(|c| c.grid.clone()).unwrap_or_default());
         let r: Vec<(f64, f64)> = grid.iter().map(|o| (o.psi, o.r_psi)).collect();
@@ -1509,7 +1509,7 @@ pub fn Chapter() -> impl IntoView {
             y_fmt: |y| format!("{:.0}%", y * 100.0),
             y_from_zero: true,
         }
-    };
+    });
     let curve_aria = move || {
         let l = i18n.get();
         curve.with(|c| {
@@ -1889,7 +1889,7 @@ pub fn Chapter() -> impl IntoView {
                             <li><span class="net-sw net-sw-fail"></span>{move || i18n.t(Key::NetLegendFail)}</li>
                         </ul>
                         <Chart
-                            draw=move |area, style| { let _ = draw_net_graph(area, &attack_drawing(), style); }
+                            draw=move |area, style| attack_drawing.with(|d| { let _ = draw_net_graph(area, d, style); })
                             aria_label=Signal::derive(attack_aria)
                             table=Signal::derive(graph_table)
                             height=300
@@ -1936,7 +1936,7 @@ pub fn Chapter() -> impl IntoView {
                                 <li><span class="net-sw net-sw-hit"></span>{move || i18n.t(Key::NetLegendFallen)}</li>
                             </ul>
                             <Chart
-                                draw=move |area, style| { let _ = draw_net_graph(area, &cascade_drawing(), style); }
+                                draw=move |area, style| cascade_drawing.with(|d| { let _ = draw_net_graph(area, d, style); })
                                 aria_label=Signal::derive(cascade_aria)
                                 table=Signal::derive(cascade_table)
                                 height=260
@@ -1975,7 +1975,7 @@ pub fn Chapter() -> impl IntoView {
                         </div>
                         <div class="net-curve" data-testid="net-curve" data-state=curve_state data-ms=curve_ms data-slice-ms=slice_ms>
                             <Chart
-                                draw=move |area, style| { let _ = draw_lines(area, &curve_data(), style); }
+                                draw=move |area, style| curve_data.with(|d| { let _ = draw_lines(area, d, style); })
                                 aria_label=Signal::derive(curve_aria)
                                 table=Signal::derive(curve_table)
                                 height=300

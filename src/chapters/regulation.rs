@@ -387,7 +387,7 @@ pub fn Chapter() -> impl IntoView {
     let report = Memo::new(move |_| tax_events::count(&inp.get()));
     let n = move |x: u64| format::number(i18n.get(), Decimal::from(x), 0);
 
-    let bars_data = move || {
+    let bars_data = Memo::new(move |_| {
         let l = i18n.get();
         let r = report.get();
         StackedBars {
@@ -407,7 +407,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::RegAxisEvents).into(),
             fmt: |x| format!("{x:.0}"),
         }
-    };
+    });
     let bars_aria = move || {
         let r = report.get();
         i18n.tf(
@@ -530,7 +530,7 @@ pub fn Chapter() -> impl IntoView {
                             <li><span class="sw sw-1"></span>{move || i18n.t(Key::RegTokenEvents)}</li>
                         </ul>
                         <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
+                            draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                             aria_label=Signal::derive(bars_aria)
                             table=Signal::derive(move || table(i18n.get(), &report.get()))
                             height=280

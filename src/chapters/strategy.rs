@@ -763,7 +763,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Fan chart.
-    let fan_data = move || {
+    let fan_data = Memo::new(move |_| {
         let l = i18n.get();
         let pts = |o: &Outcome| {
             o.sim
@@ -812,7 +812,7 @@ pub fn Chapter() -> impl IntoView {
             x_fmt: |x| format!("{x:.1}"),
             y_fmt: |y| format!("{y:.0}"),
         }
-    };
+    });
     let fan_aria = move || {
         let l = i18n.get();
         let e = |x: Decimal| format::eth(l, x, 1);
@@ -907,7 +907,7 @@ pub fn Chapter() -> impl IntoView {
         }
         rows
     };
-    let liq_data = move || {
+    let liq_data = Memo::new(move |_| {
         let l = i18n.get();
         StackedBars {
             segments: seg_keys.iter().map(|k| l.text(*k).to_string()).collect(),
@@ -921,7 +921,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::StratAxisDays).into(),
             fmt: |x| format!("{x:.0}"),
         }
-    };
+    });
     let liq_aria = move || {
         let l = i18n.get();
         let lq = liq.get();
@@ -1200,7 +1200,7 @@ pub fn Chapter() -> impl IntoView {
                         </div>
                         <div>
                             <Chart
-                                draw=move |area, style| { let _ = draw_fan(area, &fan_data(), style); }
+                                draw=move |area, style| fan_data.with(|d| { let _ = draw_fan(area, d, style); })
                                 aria_label=Signal::derive(fan_aria)
                                 table=Signal::derive(fan_table)
                                 height=320
@@ -1297,7 +1297,7 @@ pub fn Chapter() -> impl IntoView {
                                     .collect_view()}
                             </ul>
                             <Chart
-                                draw=move |area, style| { let _ = draw_stacked_bars(area, &liq_data(), style); }
+                                draw=move |area, style| liq_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                                 aria_label=Signal::derive(liq_aria)
                                 table=Signal::derive(liq_table)
                                 height=230

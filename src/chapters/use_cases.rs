@@ -414,7 +414,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Chart 1: cost of corruption against stake, with PfC and the learner's stake.
-    let lines_data = move || {
+    let lines_data = Memo::new(move |_| {
         let l = i18n.get();
         let (coc, pf, yours) = report
             .get()
@@ -444,7 +444,7 @@ pub fn Chapter() -> impl IntoView {
             y_fmt: |y| format!("{y:.0}"),
             y_from_zero: true,
         }
-    };
+    });
     let lines_aria = move || {
         i18n.tf(
             Key::UsesCocAria,
@@ -476,7 +476,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Chart 2: what a year of security costs, rented or built.
-    let bars_data = move || {
+    let bars_data = Memo::new(move |_| {
         let l = i18n.get();
         let rent = to_f64(get(|r| r.rent_cost_per_year) / MILLION);
         let own = to_f64(get(|r| r.bootstrap_cost_per_year) / MILLION);
@@ -498,7 +498,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::UsesAxisCost).into(),
             fmt: |x| format!("{x:.2}"),
         }
-    };
+    });
     let bars_aria = move || {
         i18n.tf(
             Key::UsesCostAria,
@@ -635,7 +635,7 @@ pub fn Chapter() -> impl IntoView {
                             </div>
                         </dl>
                         <Chart
-                            draw=move |area, style| { let _ = draw_lines(area, &lines_data(), style); }
+                            draw=move |area, style| lines_data.with(|d| { let _ = draw_lines(area, d, style); })
                             aria_label=Signal::derive(lines_aria)
                             table=Signal::derive(lines_table)
                             height=280
@@ -680,7 +680,7 @@ pub fn Chapter() -> impl IntoView {
                                 <li><span class="sw sw-1"></span>{move || i18n.t(Key::UsesBarOwn)}</li>
                             </ul>
                             <Chart
-                                draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
+                                draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                                 aria_label=Signal::derive(bars_aria)
                                 table=Signal::derive(bars_table)
                                 height=180

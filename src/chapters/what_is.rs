@@ -241,7 +241,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Stacked bars: staking only, and staked and restaked.
-    let bars_data = move || {
+    let bars_data = Memo::new(move |_| {
         let l = i18n.get();
         let n = numbers.get();
         let b = to_f64(n.base) * 100.0;
@@ -264,7 +264,7 @@ pub fn Chapter() -> impl IntoView {
             x_caption: l.text(Key::Ch1AxisApr).into(),
             fmt: |x| format!("{x:.2}%"),
         }
-    };
+    });
     let bars_aria = move || {
         let n = numbers.get();
         i18n.tf(
@@ -303,7 +303,7 @@ pub fn Chapter() -> impl IntoView {
     };
 
     // Value over time.
-    let lines_data = move || {
+    let lines_data = Memo::new(move |_| {
         let n = numbers.get();
         growth_chart(
             i18n.get(),
@@ -314,7 +314,7 @@ pub fn Chapter() -> impl IntoView {
             Key::Ch1AxisYears,
             Key::Ch1AxisValue,
         )
-    };
+    });
     let lines_aria = move || {
         let l = i18n.get();
         let n = numbers.get();
@@ -375,7 +375,7 @@ pub fn Chapter() -> impl IntoView {
                             <li><span class="sw sw-1"></span>{move || i18n.t(Key::Ch1SegRestaking)}</li>
                         </ul>
                         <Chart
-                            draw=move |area, style| { let _ = draw_stacked_bars(area, &bars_data(), style); }
+                            draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                             aria_label=Signal::derive(bars_aria)
                             table=Signal::derive(bars_table)
                             height=200
@@ -408,7 +408,7 @@ pub fn Chapter() -> impl IntoView {
                             </dl>
                         </div>
                         <Chart
-                            draw=move |area, style| { let _ = draw_lines(area, &lines_data(), style); }
+                            draw=move |area, style| lines_data.with(|d| { let _ = draw_lines(area, d, style); })
                             aria_label=Signal::derive(lines_aria)
                             table=Signal::derive(lines_table)
                             height=300

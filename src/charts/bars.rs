@@ -2,7 +2,7 @@
 //! and "staking + restaking"), each segment one source of yield. Values are in
 //! percent; the segment's value is written inside it when it fits.
 
-use super::{nice_ceiling, Style};
+use super::{nice_ceiling, same_fmt, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -27,6 +27,16 @@ pub struct StackedBars {
     pub x_caption: String,
     /// Formats an axis value (for example as a percentage in the learner's locale).
     pub fmt: fn(f64) -> String,
+}
+
+/// Equal when the chart would be drawn the same (see [`super::same_fmt`]).
+impl PartialEq for StackedBars {
+    fn eq(&self, o: &Self) -> bool {
+        self.segments == o.segments
+            && self.bars == o.bars
+            && self.x_caption == o.x_caption
+            && same_fmt(self.fmt, o.fmt)
+    }
 }
 
 /// Draws `data` on `area`.
@@ -181,6 +191,31 @@ mod tests {
         assert!(rec.texts.iter().any(|t| t == "bar0"));
         assert!(rec.texts.iter().any(|t| t == "bar1"));
         assert!(rec.texts.iter().any(|t| t == "APR"));
+    }
+
+    #[test]
+    fn equal_data_compares_equal_and_any_drawn_change_does_not() {
+        // Chapters keep chart data in a `Memo`: equal data means no redraw.
+        let a = data(vec![vec![3.0, 0.0], vec![3.0, 1.5]]);
+        assert_eq!(a, data(vec![vec![3.0, 0.0], vec![3.0, 1.5]]));
+        assert_ne!(a, data(vec![vec![3.0, 0.0], vec![3.0, 1.6]]));
+        assert_ne!(
+            a,
+            StackedBars {
+                x_caption: "年化".into(),
+                ..a.clone()
+            }
+        );
+        assert_ne!(
+            a,
+            StackedBars {
+                fmt: |x| format!("{x:.3}%"),
+                ..a.clone()
+            }
+        );
+        // NaN is never equal to itself: such data always redraws, never goes stale.
+        let nan = data(vec![vec![f64::NAN, 1.0]]);
+        assert_ne!(nan, nan.clone());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! column per group inside each category (for example pooled stake and unique stake).
 //! The legend is drawn in HTML by the caller with the same palette colours.
 
-use super::{nice_ceiling, Style};
+use super::{nice_ceiling, same_fmt, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -25,6 +25,20 @@ pub struct Columns {
     pub y_min_top: f64,
     /// Index of a group to emphasise (others drawn lighter), if any.
     pub emphasis: Option<usize>,
+}
+
+/// Equal when the chart would be drawn the same (see [`super::same_fmt`]).
+impl PartialEq for Columns {
+    fn eq(&self, o: &Self) -> bool {
+        self.categories == o.categories
+            && self.groups == o.groups
+            && self.values == o.values
+            && self.x_caption == o.x_caption
+            && self.y_caption == o.y_caption
+            && self.y_min_top == o.y_min_top
+            && self.emphasis == o.emphasis
+            && same_fmt(self.y_fmt, o.y_fmt)
+    }
 }
 
 fn clean(v: f64) -> f64 {

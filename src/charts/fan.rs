@@ -2,7 +2,7 @@
 //! 5th–95th percentile, an inner band, e.g. 25th–75th, and the median line), with
 //! optional comparison lines drawn dashed on top and a legend in the canvas.
 
-use super::{draw_legend, nice_ceiling, Corner, Style, Swatch};
+use super::{draw_legend, nice_ceiling, same_fmt, Corner, Style, Swatch};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -39,6 +39,20 @@ pub struct FanChart {
     pub x_fmt: fn(f64) -> String,
     /// Formats y tick labels.
     pub y_fmt: fn(f64) -> String,
+}
+
+/// Equal when the chart would be drawn the same (see [`super::same_fmt`]).
+impl PartialEq for FanChart {
+    fn eq(&self, o: &Self) -> bool {
+        self.points == o.points
+            && self.colour == o.colour
+            && self.names == o.names
+            && self.overlays == o.overlays
+            && self.x_caption == o.x_caption
+            && self.y_caption == o.y_caption
+            && same_fmt(self.x_fmt, o.x_fmt)
+            && same_fmt(self.y_fmt, o.y_fmt)
+    }
 }
 
 fn ok(x: f64, y: f64) -> bool {

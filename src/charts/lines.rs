@@ -1,7 +1,7 @@
 //! Line charts over time (value of a position by month, for example), with an
 //! optional shaded band between two series and a legend drawn in the canvas.
 
-use super::{draw_legend, nice_ceiling, Corner, Style, Swatch};
+use super::{draw_legend, nice_ceiling, same_fmt, Corner, Style, Swatch};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -31,6 +31,18 @@ pub struct LineChart {
     pub y_fmt: fn(f64) -> String,
     /// Start the y axis at zero (otherwise just below the smallest value).
     pub y_from_zero: bool,
+}
+
+/// Equal when the chart would be drawn the same (see [`super::same_fmt`]).
+impl PartialEq for LineChart {
+    fn eq(&self, o: &Self) -> bool {
+        self.series == o.series
+            && self.x_caption == o.x_caption
+            && self.y_caption == o.y_caption
+            && self.y_from_zero == o.y_from_zero
+            && same_fmt(self.x_fmt, o.x_fmt)
+            && same_fmt(self.y_fmt, o.y_fmt)
+    }
 }
 
 fn finite(points: &[(f64, f64)]) -> impl Iterator<Item = (f64, f64)> + '_ {

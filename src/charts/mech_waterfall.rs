@@ -3,7 +3,7 @@
 //! before the step to the running total after it; total rows run from zero. Rows go
 //! top to bottom so long (CJK) labels fit on a phone. Values in percent.
 
-use super::Style;
+use super::{same_fmt, Style};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -42,6 +42,13 @@ pub struct Waterfall {
     pub x_caption: String,
     /// Formats a value (axis ticks and the value written beside each bar).
     pub fmt: fn(f64) -> String,
+}
+
+/// Equal when the chart would be drawn the same (see [`super::same_fmt`]).
+impl PartialEq for Waterfall {
+    fn eq(&self, o: &Self) -> bool {
+        self.rows == o.rows && self.x_caption == o.x_caption && same_fmt(self.fmt, o.fmt)
+    }
 }
 
 /// Colour index in the palette for a row kind.

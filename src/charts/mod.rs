@@ -18,6 +18,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBColor;
 
+/// Whether two formatters are the same function, for the charts' `PartialEq` (chapters
+/// keep a chart's data in a `Memo`, which redraws the chart only when the data
+/// changed). Compared by address: one function may have two addresses (one per
+/// codegen unit), which costs one needless redraw; two functions share an address only
+/// when the compiler merged them for having the same code, so they format alike.
+pub(crate) fn same_fmt(a: fn(f64) -> String, b: fn(f64) -> String) -> bool {
+    std::ptr::fn_addr_eq(a, b)
+}
+
 /// Colours for one theme. The series colours match `--s0`…`--s5` in `style/main.css`
 /// so HTML legends and canvas drawings agree.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -41,6 +41,29 @@ test('a slider changes the numbers, redraws the charts and updates the URL (repl
   await context.close();
 });
 
+test('a chart redraws only when what it shows changed', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(server.origin + CH1);
+  await ready(page);
+  await renderAll(page);
+  const draws = () => page.$$eval('canvas', (cs) => cs.map((c) => Number(c.dataset.draws ?? 0)));
+  const [bars0, lines0] = await draws();
+  // The horizon changes the growth curves, not the APR bars.
+  await nudge(page, '#in-years', 'ArrowRight', 1);
+  await expectUrl(page, /years=11\b/);
+  const [bars1, lines1] = await draws();
+  assert.equal(bars1, bars0, 'the APR bars were not redrawn');
+  assert.ok(lines1 > lines0, `the growth chart redrew (${lines0} → ${lines1})`);
+  // The theme changes how both look: both redraw.
+  await page.selectOption('select[data-testid="theme"]', 'dark');
+  await page.waitForFunction(([b, l]) => {
+    const d = [...document.querySelectorAll('canvas')].map((c) => Number(c.dataset.draws ?? 0));
+    return d[0] > b && d[1] > l;
+  }, [bars1, lines1]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a deep link and a reload restore the same state', async () => {
   const { context, page } = await openPage(browser);
   await page.goto(server.origin + CH1 + '?v=1&base=3.2&restake=2.5&split=20&principal=64&years=5');

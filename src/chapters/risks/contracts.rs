@@ -287,7 +287,7 @@ pub fn Lab(
         })
         .collect_view();
 
-    let chart_data = move || {
+    let chart_data = Memo::new(move |_| {
         let l = i18n.get();
         let pts = points.get();
         let series =
@@ -311,7 +311,7 @@ pub fn Lab(
             y_fmt: |y| format!("{y:.0}%"),
             y_from_zero: false,
         }
-    };
+    });
     let chart_aria = move || {
         let r = result.get();
         i18n.tf(
@@ -460,7 +460,7 @@ pub fn Lab(
                     </dl>
                     <p data-testid="rcon-mitigation">{mitigation_effect}</p>
                     <Chart
-                        draw=move |area, style| { let _ = draw_lines(area, &chart_data(), style); }
+                        draw=move |area, style| chart_data.with(|d| { let _ = draw_lines(area, d, style); })
                         aria_label=Signal::derive(chart_aria)
                         table=Signal::derive(chart_table)
                         height=280

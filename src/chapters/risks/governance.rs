@@ -352,7 +352,7 @@ pub fn Lab(
 
     // Chart: the top 40 holders at most.
     const SHOWN: usize = 40;
-    let chart_data = move || {
+    let chart_data = Memo::new(move |_| {
         let l = l();
         let shares: Vec<f64> = report()
             .map(|r| {
@@ -384,7 +384,7 @@ pub fn Lab(
             x_caption: l.text(Key::RgovAxisHolders).into(),
             y_caption: l.text(Key::RgovAxisShare).into(),
         }
-    };
+    });
     let chart_aria = move || match report() {
         Some(r) => i18n.tf(
             Key::RgovChartAria,
@@ -652,7 +652,7 @@ pub fn Lab(
                         </div>
                     </dl>
                     <Chart
-                        draw=move |area, style| { let _ = draw_stake_dist(area, &chart_data(), style); }
+                        draw=move |area, style| chart_data.with(|d| { let _ = draw_stake_dist(area, d, style); })
                         aria_label=Signal::derive(chart_aria)
                         table=Signal::derive(chart_table)
                         height=280

@@ -414,7 +414,7 @@ pub fn Lab(
     let large_eth = |l: Locale, x: Decimal| format!("{} ETH", format::large(l, x));
 
     // Timeline chart: one bar, one segment per stage.
-    let bars = move || {
+    let bars = Memo::new(move |_| {
         let l = l();
         let n = numbers.get();
         StackedBars {
@@ -432,7 +432,7 @@ pub fn Lab(
             x_caption: l.text(Key::RliqAxisDays).into(),
             fmt: |x| format!("{x:.0}"),
         }
-    };
+    });
     let bars_aria = move || {
         let l = l();
         i18n.tf(
@@ -480,7 +480,7 @@ pub fn Lab(
     };
 
     // Fan chart: selling now vs redeeming, in today's ETH.
-    let fan = move || {
+    let fan = Memo::new(move |_| {
         let l = l();
         let n = numbers.get();
         let pts = |f: fn(&(Decimal, Decimal, Decimal, Decimal, Decimal)) -> Decimal| {
@@ -518,7 +518,7 @@ pub fn Lab(
             y_fmt: |y| format!("{y:.0}"),
             y_from_zero: true,
         }
-    };
+    });
     let fan_aria = move || {
         let l = l();
         let n = numbers.get();
@@ -715,7 +715,7 @@ pub fn Lab(
                     </dl>
                     <ul class="legend">{legend}</ul>
                     <Chart
-                        draw=move |area, style| { let _ = draw_stacked_bars(area, &bars(), style); }
+                        draw=move |area, style| bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
                         aria_label=Signal::derive(bars_aria)
                         table=Signal::derive(bars_table)
                         height=150
@@ -746,7 +746,7 @@ pub fn Lab(
                     <p class="hint">{move || i18n.t(Key::RliqPriceAssumption)}</p>
                 </div>
                 <Chart
-                    draw=move |area, style| { let _ = draw_lines_with_headroom(area, &fan(), 1.6, style); }
+                    draw=move |area, style| fan.with(|d| { let _ = draw_lines_with_headroom(area, d, 1.6, style); })
                     aria_label=Signal::derive(fan_aria)
                     table=Signal::derive(fan_table)
                     height=300

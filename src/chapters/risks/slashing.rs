@@ -444,7 +444,7 @@ pub fn Lab(
 
     let cats: Vec<String> = (1..=10).map(|k| (k * 10).to_string()).collect();
     let cats_for_chart = cats.clone();
-    let dist_data = move || {
+    let dist_data = Memo::new(move |_| {
         let l = i18n.get();
         let r = report.get();
         let bins = |m: Option<&ModelExposure>| {
@@ -472,7 +472,7 @@ pub fn Lab(
             y_min_top: 1.0,
             emphasis: Some(if sm.get() == Decimal::ONE { 1 } else { 0 }),
         }
-    };
+    });
     let dist_aria = move || {
         let r = report.get();
         let (pw, uw) = r
@@ -577,7 +577,7 @@ pub fn Lab(
     let share = move || ss.get();
     let electra = move || penalty_eth(share(), Fork::Electra);
     let before = move || penalty_eth(share(), Fork::Bellatrix);
-    let pen_data = move || {
+    let pen_data = Memo::new(move |_| {
         let l = i18n.get();
         let pts = |fork| {
             chart_shares()
@@ -609,7 +609,7 @@ pub fn Lab(
             y_fmt: |y| format!("{y:.0}"),
             y_from_zero: true,
         }
-    };
+    });
     let pen_aria = move || {
         i18n.tf(
             Key::RslashPenAria,
@@ -760,7 +760,7 @@ pub fn Lab(
                         <li><span class="sw sw-0"></span>{move || i18n.t(Key::RslashModelUnique)}</li>
                     </ul>
                     <Chart
-                        draw=move |area, style| { let _ = draw_columns(area, &dist_data(), style); }
+                        draw=move |area, style| dist_data.with(|d| { let _ = draw_columns(area, d, style); })
                         aria_label=Signal::derive(dist_aria)
                         table=Signal::derive(dist_table)
                         height=260
@@ -869,7 +869,7 @@ pub fn Lab(
                 </div>
                 <div>
                     <Chart
-                        draw=move |area, style| { let _ = draw_lines(area, &pen_data(), style); }
+                        draw=move |area, style| pen_data.with(|d| { let _ = draw_lines(area, d, style); })
                         aria_label=Signal::derive(pen_aria)
                         table=Signal::derive(pen_table)
                         height=280
