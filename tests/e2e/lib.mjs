@@ -89,7 +89,8 @@ export async function ready(page) {
  * Scrolls down the whole page and back to the top, as a reader does. Lab blocks off
  * screen are skipped until they come near the viewport (`content-visibility: auto`
  * in style/main.css), so a chart far below is first drawn when it is scrolled to;
- * after this every chart has been laid out and drawn, and redraws on every change.
+ * after this every chart has been laid out and drawn, and redraws whenever what it
+ * shows changes.
  */
 export async function renderAll(page) {
   await page.evaluate(async () => {

@@ -25,7 +25,8 @@ export const p95 = (xs) => {
  * Lab blocks off screen are skipped until scrolled near (`content-visibility: auto`), and a
  * chart never yet on screen is not drawn. The sweep first scrolls through the whole
  * page, as a reader who has read the chapter: every chart has then been drawn and
- * redraws on every step (the most work a step can cause). Each slider is scrolled
+ * redraws on every step that changes what it shows (the most work a step can cause).
+ * Each slider is scrolled
  * into view before it is swept, as a learner must see a slider to drag it.
  */
 export async function sweepSliders(page, sweep) {
