@@ -26,8 +26,8 @@ export const p95 = (xs) => {
  * chart never yet on screen is not drawn. The sweep first scrolls through the whole
  * page, as a reader who has read the chapter: every chart has then been drawn and
  * redraws on every step that changes what it shows (the most work a step can cause).
- * Each slider is scrolled
- * into view before it is swept, as a learner must see a slider to drag it.
+ * Each slider is scrolled into view before it is swept, as a learner must see a slider
+ * to drag it.
  */
 export async function sweepSliders(page, sweep) {
   await renderAll(page);
