@@ -6,6 +6,25 @@
 //  2. the panic panel's "copy details" button (the wasm module has trapped by the
 //     time a learner clicks it, so this cannot live in Rust);
 //  3. register the service worker that the release build writes (offline use).
+// And one that must happen before the body is parsed (this script is in <head>): a
+// page with a static opening (scripts/prerender.mjs) carries it in both languages,
+// and the stylesheet shows the one matching <html lang>. Set `lang` and `data-theme`
+// as the app will (src/shell.rs, `provide_contexts`; src/prefs.rs): the stored
+// choice, else the browser's first language and the system's colour scheme.
+(function () {
+  'use strict';
+  var prefs = null;
+  try {
+    prefs = JSON.parse(localStorage.getItem('restaking-explorer.prefs') || 'null');
+  } catch (e) { /* blocked or corrupt storage: the browser's choices, as in the app */ }
+  if (!prefs || typeof prefs !== 'object') prefs = {};
+  var first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  var zh = prefs.lang === 'zh' || (prefs.lang !== 'en' && /^zh/i.test(first));
+  var dark = prefs.theme === 'dark' || (prefs.theme !== 'light' &&
+    !!(window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches));
+  document.documentElement.setAttribute('lang', zh ? 'zh-CN' : 'en');
+  document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
+})();
 (function () {
   'use strict';
   var started = false;

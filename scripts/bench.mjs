@@ -2,7 +2,8 @@
 // 127.0.0.1, drives headless Chromium, prints tables and writes bench/latest.json:
 //  1. transfer size of each route's assets, raw, gzip -9 and brotli (q 11);
 //  2. time from navigation start until the first slider responds (its value text
-//     changes after an input event), median of cold loads;
+//     changes after an input event), median of cold loads, with those loads' first
+//     contentful paint and largest contentful paint;
 //  3. every slider on every chapter: time from an `input` event until the DOM and every
 //     canvas have updated (the app's effects run in microtasks, so the next macrotask
 //     sees the finished update), over a sweep of values: median and p95 per chapter,
@@ -90,6 +91,8 @@ try {
   if (wants('first')) phase('first slider responsive');
   for (const route of wants('first') ? chapters : []) {
     const times = [];
+    const fcps = [];
+    const lcps = [];
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
       await page.goto(server.origin + route, { waitUntil: 'commit' });
@@ -103,7 +106,9 @@ try {
         // A page without sliders (glossary, sources): nothing to time. A chapter builds
         // its lower parts after the first paint (src/widgets/later.rs) and marks <html>
         // meanwhile: its first slider may be in one of them, so wait for the mark to go.
-        if (!input) return document.querySelector('main h1') && !document.documentElement.hasAttribute('data-rendering') ? -1 : false;
+        // (A page's static opening, scripts/prerender.mjs, has a title but no slider:
+        // wait for the app to have replaced it.)
+        if (!input) return document.querySelector('main h1') && !document.getElementById('prerender') && !document.documentElement.hasAttribute('data-rendering') ? -1 : false;
         // The value text next to it, or (sliders without one) its aria-valuetext.
         const box = input.closest('[data-param]') ?? input.parentElement;
         const shown = () => box.textContent + '|' + input.getAttribute('aria-valuetext');
@@ -114,12 +119,27 @@ try {
         setTimeout(() => { if (!s.done && shown() !== before) s.done = performance.now(); }, 0);
         return false;
       }, null, { polling: 'raf', timeout: 20000 }).then((h) => h.jsonValue()).catch(() => null);
+      // The same load's first contentful paint and largest contentful paint (the
+      // browser's own entries): when a reader first sees the page's words.
+      const paints = await page.evaluate(() => new Promise((resolve) => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+        new PerformanceObserver((list) => {
+          const e = list.getEntries();
+          resolve({ fcp, lcp: e[e.length - 1].startTime });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => resolve({ fcp, lcp: null }), 1000);
+      })).catch(() => ({}));
+      if (paints.fcp != null) fcps.push(paints.fcp);
+      if (paints.lcp != null) lcps.push(paints.lcp);
       await context.close();
       if (t !== null && t < 0) break;
       if (t === null) { console.error(`${route}: no slider responded within 20 s`); continue; }
       times.push(t);
     }
-    if (times.length) out.first_slider_ms[route] = { median: median(times), runs: times };
+    if (times.length) {
+      out.first_slider_ms[route] = { median: median(times), runs: times,
+        fcp_median: fcps.length ? median(fcps) : null, lcp_median: lcps.length ? median(lcps) : null };
+    }
   }
 
   // 3. Every slider, every chapter: input → DOM and canvases updated.
@@ -178,8 +198,8 @@ console.log('Transfer per route (first visit)      files      raw KiB   gzip KiB
 for (const [r, s] of Object.entries(out.routes)) console.log(`${r.padEnd(36)} ${String(s.files).padStart(6)} ${kb(s.raw).padStart(12)} ${kb(s.gzip).padStart(10)} ${kb(s.brotli).padStart(11)}`);
 console.log('\nSlider → DOM + canvas (ms)      sliders  events   median      p95   slowest (p95)');
 for (const [r, s] of Object.entries(out.sliders)) console.log(`${r.padEnd(30)} ${String(s.sliders).padStart(8)} ${String(s.events).padStart(7)} ${f2(s.median).padStart(8)} ${f2(s.p95).padStart(8)}   ${s.slowest ? `${s.slowest.name} (${f2(s.slowest.p95)})` : '—'}`);
-console.log('\nFirst slider responsive after navigation (ms, median of cold loads)');
-for (const [r, s] of Object.entries(out.first_slider_ms)) console.log(`${r.padEnd(30)} ${f2(s.median).padStart(8)}`);
+console.log('\nCold load, ms after navigation (median)    first slider   first paint (FCP)   largest paint (LCP)');
+for (const [r, s] of Object.entries(out.first_slider_ms)) console.log(`${r.padEnd(40)} ${f2(s.median).padStart(14)} ${f2(s.fcp_median).padStart(19)} ${f2(s.lcp_median).padStart(21)}`);
 if (out.heavy.length) {
   console.log('\nHeavy model paths                                   wasm ms  native ms  wasm/native');
   for (const h of out.heavy) console.log(`${h.name.padEnd(50)} ${f2(h.wasm_ms).padStart(8)} ${f2(h.native_ms).padStart(10)} ${f2(h.ratio).padStart(12)}`);

@@ -12,12 +12,19 @@
 //    (offline use), and a <meta> in the app's page that tells public/boot.js to
 //    register it. The landing page does not register it: a first visit to the front
 //    door downloads the landing page only. It names the app's JS and wasm in a <meta>
-//    instead, which boot.js prefetches when the learner heads for a link.
+//    instead, which boot.js prefetches when the learner heads for a link;
+//  - writes <page>.html for every page with a committed static opening
+//    (public/prerender/, written by scripts/prerender.mjs): the app's page with the
+//    page's header, title and first paragraphs in both languages at the top of
+//    <body>, shown before the module has loaded (hosts such as GitHub Pages, Netlify
+//    and Cloudflare Pages answer /<page> with <page>.html; the app removes the copy
+//    when it mounts).
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { committed, LANGS } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) { console.error('postbuild: TRUNK_STAGING_DIR is not set'); process.exit(1); }
@@ -68,6 +75,16 @@ function secure(page, metas) {
   return { page: out, inline: inline.length };
 }
 
+/** `page` with the static opening of one page (`langs`: language code → HTML) first in
+ * its <body>: one copy per language, the reader's shown by the stylesheet from the
+ * `lang` that public/boot.js sets on <html> before the body is parsed. */
+export function withOpening(page, langs) {
+  const copies = LANGS.map((l) => `<div class="prerender-lang" lang="${l.tag}">\n${langs[l.code]}</div>`).join('\n');
+  const out = page.replace(/<body>/, `<body>\n<div id="prerender">\n${copies}\n</div>`);
+  if (out === page) { console.error('postbuild: no <body> to put the static opening in'); process.exit(1); }
+  return out;
+}
+
 /** Builds the landing page (the crate with `--features landing`) into a temporary
  * folder, copies its hashed assets into `dir`, and returns its page. */
 function buildLanding() {
@@ -111,6 +128,12 @@ if (release) {
     .replace('__ASSETS__', JSON.stringify(['./', './app.html', ...files.map((f) => `./${f}`)])));
   writeFileSync(indexPath, landing.page);
   writeFileSync(join(dir, 'app.html'), html);
+  const openings = committed((f) => readFileSync(f, 'utf8'));
+  for (const [name, langs] of Object.entries(openings)) {
+    if (LANGS.some((l) => !langs[l.code])) { console.error(`postbuild: ${name} has no static opening in every language`); process.exit(1); }
+    writeFileSync(join(dir, `${name}.html`), withOpening(html, langs));
+  }
+  console.log(`postbuild: ${Object.keys(openings).length} page(s) with a static opening`);
   console.log(`postbuild: CSP with ${app.inline} + ${landing.inline} inline-script hash(es); sw.js caches ${files.length + 2} files (version ${version})`);
 } else {
   writeFileSync(indexPath, html);

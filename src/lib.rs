@@ -39,9 +39,13 @@ pub mod web;
 pub mod widgets;
 
 /// Installs the panic panel, then mounts the app on `<body>` (with `--features
-/// landing`, the light landing page).
+/// landing`, the light landing page) in place of the page's static opening (see
+/// `web::retire_prerendered`).
 pub fn start() {
     panic::install();
+    // The landing page (index.html) has no static opening.
+    #[cfg(not(feature = "landing"))]
+    web::retire_prerendered();
     #[cfg(not(feature = "landing"))]
     leptos::mount::mount_to_body(app::App);
     #[cfg(feature = "landing")]

@@ -106,6 +106,71 @@ pub fn sync_document(lang: &str, theme: &str, title: &str) {
     doc.set_title(title);
 }
 
+/// Retires the page's static opening (`#prerender`, written into the release build's
+/// pages by `scripts/postbuild.mjs`) just before the app mounts its own, in the same
+/// task: the class `retired` takes it out of the flow and out of sight (so no frame
+/// shows neither or both), and it is removed once the browser has recorded the
+/// opening's paint, or at once when there is nothing to wait for (a hidden tab, a
+/// browser without largest-contentful-paint entries), and in any case within a second.
+///
+/// Why not remove it at once: Chromium records a paint as a candidate for the largest
+/// contentful paint only when the paint's presentation time comes back to the page,
+/// and drops the candidate if its element has been removed by then. The module often
+/// finishes compiling just after the opening's first paint, before that; removing the
+/// opening in the mounting task made the app's copy of the same words, painted some
+/// 300 ms later, the page's LCP. Waiting for the entry before mounting kept the
+/// opening's paint but delayed the first slider by the wait (16–100 ms measured); a
+/// hidden element keeps its record and delays nothing.
+#[cfg(not(feature = "landing"))]
+pub fn retire_prerendered() {
+    const LCP: &str = "largest-contentful-paint";
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(opening) = doc.get_element_by_id("prerender") else {
+        return;
+    };
+    let remove = || {
+        if let Some(el) = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("prerender"))
+        {
+            el.remove();
+        }
+    };
+    let supported = || -> Option<bool> {
+        let ctor = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into()).ok()?;
+        let types = js_sys::Reflect::get(&ctor, &"supportedEntryTypes".into()).ok()?;
+        Some(
+            types
+                .dyn_into::<js_sys::Array>()
+                .ok()?
+                .includes(&LCP.into(), 0),
+        )
+    };
+    if doc.hidden() || supported() != Some(true) {
+        opening.remove();
+        return;
+    }
+    let _ = opening.class_list().add_1("retired");
+    let on_entries = Closure::<dyn FnMut(JsValue, web_sys::PerformanceObserver)>::new(
+        move |_entries: JsValue, observer: web_sys::PerformanceObserver| {
+            observer.disconnect();
+            remove();
+        },
+    );
+    if let Ok(observer) = web_sys::PerformanceObserver::new(on_entries.as_ref().unchecked_ref()) {
+        // `{ type, buffered }`: an entry recorded before now is delivered too.
+        let init = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&init, &"type".into(), &LCP.into());
+        let _ = js_sys::Reflect::set(&init, &"buffered".into(), &true.into());
+        observer.observe(init.unchecked_ref());
+        // Called at most once (it disconnects); lives as long as the page.
+        on_entries.forget();
+    }
+    set_timeout(remove, std::time::Duration::from_secs(1));
+}
+
 /// The current query string (`?…`), or "".
 pub fn location_search() -> String {
     window()

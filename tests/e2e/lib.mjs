@@ -16,15 +16,20 @@ const TYPES = {
  * Serves `root` under `prefix` (e.g. "/" or "/restaking/") on 127.0.0.1 with a random
  * port. Unknown paths get 404.html; with `{ status404: true }` also the status 404 a
  * real static host sends (Chromium then logs a console error for the page itself, so
- * most tests use status 200).
+ * most tests use status 200). A path without an extension is served from the file of
+ * that name plus `.html` when there is one, as GitHub Pages, Netlify and Cloudflare
+ * Pages do; `{ pretty: false }` serves as a host that does not.
  */
-export async function serve(root, prefix = '/', { status404 = false } = {}) {
+export async function serve(root, prefix = '/', { status404 = false, pretty = true } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('outside the site'); return; }
     const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, rel || 'index.html');
     try {
+      // As GitHub Pages, Netlify and Cloudflare Pages do: /page is page.html if there
+      // is one (the pages with a static opening, scripts/postbuild.mjs).
+      if (pretty && !extname(file)) await stat(file + '.html').then(() => { file += '.html'; }, () => {});
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -82,7 +87,9 @@ export async function openPage(browser, { locale = 'en-US', viewport = { width: 
  */
 export async function ready(page) {
   await page.waitForSelector('header.site-header', { timeout: 20000 });
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-rendering'), null, { timeout: 20000 });
+  // A page's static opening (scripts/prerender.mjs) has a header too: wait for the app
+  // to have replaced it.
+  await page.waitForFunction(() => !document.getElementById('prerender') && !document.documentElement.hasAttribute('data-rendering'), null, { timeout: 20000 });
 }
 
 /**

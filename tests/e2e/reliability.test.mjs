@@ -95,7 +95,9 @@ test('every route runs under the policy: no violation, no console error, no fore
 });
 
 test('a plain static host (404.html, status 404) serves deep links and reloads', async () => {
-  const strict = await serve(DIST, '/', { status404: true });
+  // A host that does not answer /risks with risks.html (the page with the static
+  // opening): every deep link goes through 404.html.
+  const strict = await serve(DIST, '/', { status404: true, pretty: false });
   const { context, page } = await openPage(browser);
   try {
     const res = await page.goto(strict.origin + '/risks?v=1');
