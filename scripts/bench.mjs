@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import os from 'node:os';
-import { serve, launch, openPage, ready } from '../tests/e2e/lib.mjs';
+import { serve, launch, openPage, ready, navLinks } from '../tests/e2e/lib.mjs';
 import { median, sweepSliders, summarize } from '../tests/e2e/perf.mjs';
 
 const args = process.argv.slice(2);
@@ -60,7 +60,7 @@ try {
   const { context: c0, page: p0 } = await openPage(browser);
   await p0.goto(server.origin + '/');
   await ready(p0);
-  const chapters = [...new Set(await p0.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href'))))];
+  const chapters = [...new Set(await navLinks(p0))];
   await c0.close();
   const routes = ['/', ...chapters];
 

@@ -23,11 +23,12 @@ export const LANGS = [
   { code: 'zh', locale: 'zh-CN', tag: 'zh-CN' },
 ];
 
-/** The routes that get a static opening: every page but the light landing page. */
-export const ROUTES = [
-  'what-is-restaking', 'how-it-works', 'use-cases', 'risks', 'strategy', 'lst-vs-restaking',
-  'network-security', 'regulation', 'who-should-take-part', 'glossary', 'sources',
-];
+/** The pages that get a static opening: every page the site's navigation offers (the
+ * light landing page is not one), as names without the leading `/`, read from the
+ * `navLinks` of a page of the site served at its root. */
+export function pagesOf(links) {
+  return [...new Set(links)].map((h) => h.replace(/^\//, ''));
+}
 
 /**
  * Runs in the page, once the app has mounted and built every part: the HTML of the
@@ -113,13 +114,18 @@ export function committed(read) {
 async function main() {
   const dist = process.argv[2];
   if (!dist) { console.error('usage: node scripts/prerender.mjs <release dist>'); process.exit(2); }
-  const { serve, launch, openPage, ready } = await import('../tests/e2e/lib.mjs');
+  const { serve, launch, openPage, ready, navLinks } = await import('../tests/e2e/lib.mjs');
   const server = await serve(dist, '/');
   const browser = await launch();
   mkdirSync(DIR, { recursive: true });
   try {
+    const first = await openPage(browser);
+    await first.page.goto(server.origin + '/');
+    await ready(first.page);
+    const pages = pagesOf(await navLinks(first.page));
+    await first.context.close();
     for (const lang of LANGS) {
-      for (const route of ROUTES) {
+      for (const route of pages) {
         const { context, page } = await openPage(browser, { locale: lang.locale });
         await page.goto(`${server.origin}/${route}`);
         await ready(page);

@@ -130,13 +130,10 @@ pub fn retire_prerendered() {
     let Some(opening) = doc.get_element_by_id("prerender") else {
         return;
     };
-    let remove = || {
-        if let Some(el) = window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("prerender"))
-        {
-            el.remove();
-        }
+    // Removing it twice (entry, then timeout) is harmless: the second is a no-op.
+    let remove = {
+        let opening = opening.clone();
+        move || opening.remove()
     };
     let supported = || -> Option<bool> {
         let ctor = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into()).ok()?;
@@ -153,12 +150,13 @@ pub fn retire_prerendered() {
         return;
     }
     let _ = opening.class_list().add_1("retired");
-    let on_entries = Closure::<dyn FnMut(JsValue, web_sys::PerformanceObserver)>::new(
+    let on_entries = Closure::<dyn FnMut(JsValue, web_sys::PerformanceObserver)>::new({
+        let remove = remove.clone();
         move |_entries: JsValue, observer: web_sys::PerformanceObserver| {
             observer.disconnect();
             remove();
-        },
-    );
+        }
+    });
     if let Ok(observer) = web_sys::PerformanceObserver::new(on_entries.as_ref().unchecked_ref()) {
         // `{ type, buffered }`: an entry recorded before now is delivered too.
         let init = js_sys::Object::new();

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { serve, launch, openPage, ready } from './lib.mjs';
+import { serve, launch, openPage, ready, navLinks } from './lib.mjs';
 import { median, sweepSliders, summarize } from './perf.mjs';
 
 const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8'));
@@ -25,7 +25,7 @@ test('every route transfers no more than its gzip budget on a first visit', asyn
   const { context: c0, page: p0 } = await openPage(browser);
   await p0.goto(server.origin + '/');
   await ready(p0);
-  const nav = await p0.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+  const nav = await navLinks(p0);
   await c0.close();
   for (const route of ['/', ...nav]) assert.ok(budgets.route_gzip_bytes[route] > 0, `no budget for ${route}`);
   const over = [];

@@ -51,6 +51,12 @@ export async function serve(root, prefix = '/', { status404 = false, pretty = tr
   return { origin: `http://127.0.0.1:${port}`, base: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** The `href`s of the header's navigation links, in order: every page the app offers
+ * (under a sub-path, with its prefix). */
+export async function navLinks(page) {
+  return page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+}
+
 /** Launches headless Chromium with the flags this machine needs. */
 export async function launch() {
   return chromium.launch({

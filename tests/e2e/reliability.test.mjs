@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, settledUrl } from './lib.mjs';
+import { serve, launch, openPage, ready, settledUrl, navLinks } from './lib.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const DIST_PANIC = process.env.DIST_PANIC ?? 'dist-panic';
@@ -34,7 +34,7 @@ const RECORD_CSP = () => {
 async function routes(page) {
   await page.goto(server.origin + '/');
   await ready(page);
-  const nav = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+  const nav = await navLinks(page);
   return ['/', ...new Set(nav), '/no-such-page'];
 }
 

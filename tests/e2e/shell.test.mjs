@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready } from './lib.mjs';
+import { serve, launch, openPage, ready, navLinks } from './lib.mjs';
 
 let server, subServer, browser;
 
@@ -25,7 +25,7 @@ for (const [locale, lang, script] of [['en-US', 'en', /[A-Za-z]/], ['zh-CN', 'zh
     // Every chapter in the navigation, plus the home, sources and not-found pages.
     await page.goto(server.origin + '/');
     await ready(page);
-    const chapters = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+    const chapters = await navLinks(page);
     assert.ok(chapters.length >= 2, chapters.join(','));
     for (const route of ['/', ...chapters, '/no-such-page']) {
       await page.goto(server.origin + route);
@@ -136,7 +136,7 @@ test('works under a sub-path: deep link, reload and navigation keep the prefix',
   await page.reload();
   await ready(page);
   assert.equal(await page.inputValue('#in-restake'), '2');
-  const hrefs = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+  const hrefs = await navLinks(page);
   assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith('/restaking/')), hrefs.join(','));
   await page.click('a.brand');
   await page.waitForURL(subServer.base);
