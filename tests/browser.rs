@@ -114,17 +114,17 @@ async fn slider_input_changes_value_output_and_aria() {
 }
 
 #[wasm_bindgen_test]
-async fn chart_redraws_when_inputs_or_theme_change_and_is_hidpi() {
+async fn chart_redraws_when_its_data_or_theme_change_and_is_hidpi() {
     let input = RwSignal::new(1.0f64);
     let theme = RwSignal::new(ThemePref::Light);
+    // The chart shows the input's whole part: a step within one unit recomputes the
+    // memo but gives an equal value.
+    let data = Memo::new(move |_| input.get().floor());
     let host = mount(Locale::En, theme, move || {
         view! {
             <Chart
-                draw=move |area, style| {
-                    let v = input.get();
-                    area.fill(&style.palette.bg).unwrap();
-                    let _ = v;
-                }
+                data=data
+                draw=|area, _whole: &f64, style| area.fill(&style.palette.bg)
                 aria_label=Signal::derive(move || format!("value {}", input.get()))
                 table=Signal::derive(move || DataTable { headers: vec!["x".into()], rows: vec![vec![input.get().to_string()]] })
                 height=200
@@ -155,8 +155,12 @@ async fn chart_redraws_when_inputs_or_theme_change_and_is_hidpi() {
     assert_eq!(canvas.get_attribute("role").unwrap(), "img");
     input.set(2.0);
     tick().await;
-    assert!(draws() > first, "redrew on input change");
-    assert_eq!(canvas.get_attribute("aria-label").unwrap(), "value 2");
+    let second = draws();
+    assert!(second > first, "redrew when its data changed");
+    input.set(2.5);
+    tick().await;
+    assert_eq!(draws(), second, "an equal value does not redraw");
+    assert_eq!(canvas.get_attribute("aria-label").unwrap(), "value 2.5");
     // The data table is built only while its <details> is open, then follows the input.
     assert!(
         host.query_selector("td").unwrap().is_none(),
@@ -178,7 +182,7 @@ async fn chart_redraws_when_inputs_or_theme_change_and_is_hidpi() {
     }
     assert_eq!(
         td.expect("table built once open").text_content().unwrap(),
-        "2"
+        "2.5"
     );
     input.set(3.0);
     tick().await;

@@ -1117,7 +1117,8 @@ pub fn Chapter() -> impl IntoView {
                                 <li><span class="sw sw-1"></span>{move || i18n.t(Key::LstSegRestaking)}</li>
                             </ul>
                             <Chart
-                                draw=move |area, style| yield_bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                                data=yield_bars
+                                draw=draw_stacked_bars
                                 aria_label=Signal::derive(yield_aria)
                                 table=Signal::derive(yield_table)
                                 height=240
@@ -1130,7 +1131,8 @@ pub fn Chapter() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <Chart
-                                draw=move |area, style| risk_bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                                data=risk_bars
+                                draw=draw_stacked_bars
                                 aria_label=Signal::derive(risk_aria)
                                 table=Signal::derive(risk_table)
                                 height=240
@@ -1147,7 +1149,8 @@ pub fn Chapter() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <Chart
-                                draw=move |area, style| exit_bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                                data=exit_bars
+                                draw=draw_stacked_bars
                                 aria_label=Signal::derive(exit_aria)
                                 table=Signal::derive(exit_table)
                                 height=240

@@ -993,7 +993,8 @@ fn LedgerLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         <li><span class="sw sw-4"></span>{move || i18n.t(Key::MechBurned)}</li>
                     </ul>
                     <Chart
-                        draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                        data=bars_data
+                        draw=draw_stacked_bars
                         aria_label=Signal::derive(bars_aria)
                         table=Signal::derive(bars_table)
                         height=170
@@ -1314,7 +1315,8 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         <Show when=is_apy><li><span class="sw sw-3"></span>{move || i18n.t(Key::MechStepCompound)}</li></Show>
                     </ul>
                     <Chart
-                        draw=move |area, style| wf_data.with(|d| { let _ = draw_waterfall(area, d, style); })
+                        data=wf_data
+                        draw=draw_waterfall
                         aria_label=Signal::derive(wf_aria)
                         table=Signal::derive(wf_table)
                         height=330
@@ -1334,7 +1336,8 @@ fn FeesLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         </div>
                     </dl>
                     <Chart
-                        draw=move |area, style| lines_data.with(|d| { let _ = draw_lines(area, d, style); })
+                        data=lines_data
+                        draw=draw_lines
                         aria_label=Signal::derive(lines_aria)
                         table=Signal::derive(lines_table)
                         height=260
@@ -1590,7 +1593,8 @@ fn IsolationLab(values: Vec<RwSignal<Decimal>>) -> impl IntoView {
                         <li><span class="sw sw-3"></span>{move || i18n.t(Key::MechSplitCap)}</li>
                     </ul>
                     <Chart
-                        draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                        data=bars_data
+                        draw=draw_stacked_bars
                         aria_label=Signal::derive(bars_aria)
                         table=Signal::derive(bars_table)
                         height=170

@@ -1889,7 +1889,8 @@ pub fn Chapter() -> impl IntoView {
                             <li><span class="net-sw net-sw-fail"></span>{move || i18n.t(Key::NetLegendFail)}</li>
                         </ul>
                         <Chart
-                            draw=move |area, style| attack_drawing.with(|d| { let _ = draw_net_graph(area, d, style); })
+                            data=attack_drawing
+                            draw=draw_net_graph
                             aria_label=Signal::derive(attack_aria)
                             table=Signal::derive(graph_table)
                             height=300
@@ -1936,7 +1937,8 @@ pub fn Chapter() -> impl IntoView {
                                 <li><span class="net-sw net-sw-hit"></span>{move || i18n.t(Key::NetLegendFallen)}</li>
                             </ul>
                             <Chart
-                                draw=move |area, style| cascade_drawing.with(|d| { let _ = draw_net_graph(area, d, style); })
+                                data=cascade_drawing
+                                draw=draw_net_graph
                                 aria_label=Signal::derive(cascade_aria)
                                 table=Signal::derive(cascade_table)
                                 height=260
@@ -1975,7 +1977,8 @@ pub fn Chapter() -> impl IntoView {
                         </div>
                         <div class="net-curve" data-testid="net-curve" data-state=curve_state data-ms=curve_ms data-slice-ms=slice_ms>
                             <Chart
-                                draw=move |area, style| curve_data.with(|d| { let _ = draw_lines(area, d, style); })
+                                data=curve_data
+                                draw=draw_lines
                                 aria_label=Signal::derive(curve_aria)
                                 table=Signal::derive(curve_table)
                                 height=300

@@ -530,7 +530,8 @@ pub fn Chapter() -> impl IntoView {
                             <li><span class="sw sw-1"></span>{move || i18n.t(Key::RegTokenEvents)}</li>
                         </ul>
                         <Chart
-                            draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                            data=bars_data
+                            draw=draw_stacked_bars
                             aria_label=Signal::derive(bars_aria)
                             table=Signal::derive(move || table(i18n.get(), &report.get()))
                             height=280

@@ -1200,7 +1200,8 @@ pub fn Chapter() -> impl IntoView {
                         </div>
                         <div>
                             <Chart
-                                draw=move |area, style| fan_data.with(|d| { let _ = draw_fan(area, d, style); })
+                                data=fan_data
+                                draw=draw_fan
                                 aria_label=Signal::derive(fan_aria)
                                 table=Signal::derive(fan_table)
                                 height=320
@@ -1297,7 +1298,8 @@ pub fn Chapter() -> impl IntoView {
                                     .collect_view()}
                             </ul>
                             <Chart
-                                draw=move |area, style| liq_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                                data=liq_data
+                                draw=draw_stacked_bars
                                 aria_label=Signal::derive(liq_aria)
                                 table=Signal::derive(liq_table)
                                 height=230

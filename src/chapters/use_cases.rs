@@ -635,7 +635,8 @@ pub fn Chapter() -> impl IntoView {
                             </div>
                         </dl>
                         <Chart
-                            draw=move |area, style| lines_data.with(|d| { let _ = draw_lines(area, d, style); })
+                            data=lines_data
+                            draw=draw_lines
                             aria_label=Signal::derive(lines_aria)
                             table=Signal::derive(lines_table)
                             height=280
@@ -680,7 +681,8 @@ pub fn Chapter() -> impl IntoView {
                                 <li><span class="sw sw-1"></span>{move || i18n.t(Key::UsesBarOwn)}</li>
                             </ul>
                             <Chart
-                                draw=move |area, style| bars_data.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                                data=bars_data
+                                draw=draw_stacked_bars
                                 aria_label=Signal::derive(bars_aria)
                                 table=Signal::derive(bars_table)
                                 height=180

@@ -1,5 +1,5 @@
 //! The one canvas component: draws a pure chart function sharply on HiDPI screens,
-//! redraws when its inputs, the theme or the width change, and offers the same
+//! redraws when its data, the theme or the width change, and offers the same
 //! numbers as a table for screen readers and for learners who prefer numbers.
 //! Also the canvas backend it draws on ([`ChartCanvas`]), which measures text with
 //! the canvas instead of the page layout.
@@ -475,13 +475,32 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// A canvas drawn by `draw`, a pure plotters function. The backing store is CSS size ×
+/// The pure drawing function a [`Chart`] calls: one of `crate::charts`' `draw_…`
+/// functions (or a closure that captures nothing around one). A plain function
+/// pointer, so it cannot read a signal: everything a chart shows comes through its
+/// `data`, and only a change of that value redraws it.
+pub type DrawFn<T> =
+    fn(
+        &DrawingArea<ChartCanvas, Shift>,
+        &T,
+        &Style,
+    ) -> Result<(), DrawingAreaErrorKind<<ChartCanvas as DrawingBackend>::ErrorType>>;
+
+/// A canvas that shows `data`, drawn by `draw`. The backing store is CSS size ×
 /// `devicePixelRatio`; fonts and strokes scale with it. `role="img"` with `aria_label`,
 /// and a "show data" table below.
+///
+/// It redraws when `data` changes value, when the theme changes and when its width
+/// changes; never before it has been laid out. `data` is a `Memo`, so a recomputation
+/// that gives a value equal to the old one (the chart data types compare by value; see
+/// `crate::charts`) does not redraw: moving a slider redraws only the charts whose
+/// picture it changes.
 #[component]
-pub fn Chart(
-    /// Draws the chart; reads whatever signals it needs (they are tracked).
-    draw: impl Fn(&DrawingArea<ChartCanvas, Shift>, &Style) + 'static,
+pub fn Chart<T>(
+    /// What the chart shows.
+    data: Memo<T>,
+    /// Draws it (pure; see [`DrawFn`]).
+    draw: DrawFn<T>,
     /// What the chart shows, in words.
     #[prop(into)]
     aria_label: Signal<String>,
@@ -491,7 +510,10 @@ pub fn Chart(
     /// Height in CSS pixels.
     #[prop(default = 280)]
     height: u32,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    T: PartialEq + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     let theme = use_theme().theme;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
@@ -534,13 +556,13 @@ pub fn Chart(
         }
         if let Some(backend) = ChartCanvas::new(canvas.clone()) {
             let area = backend.into_drawing_area();
-            draw(
-                &area,
-                &Style {
-                    palette: Palette::for_dark(dark),
-                    scale: dpr,
-                },
-            );
+            let style = Style {
+                palette: Palette::for_dark(dark),
+                scale: dpr,
+            };
+            // A failed canvas call leaves a partial picture, which the next redraw
+            // replaces; there is nothing better to do with it here.
+            let _ = data.with(|d| draw(&area, d, &style));
             // Strokes the last batch of lines (see `ChartCanvas`).
             let _ = area.present();
             // A draw counter on the element lets tests (and curious learners) see redraws.

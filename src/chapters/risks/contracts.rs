@@ -460,7 +460,8 @@ pub fn Lab(
                     </dl>
                     <p data-testid="rcon-mitigation">{mitigation_effect}</p>
                     <Chart
-                        draw=move |area, style| chart_data.with(|d| { let _ = draw_lines(area, d, style); })
+                        data=chart_data
+                        draw=draw_lines
                         aria_label=Signal::derive(chart_aria)
                         table=Signal::derive(chart_table)
                         height=280

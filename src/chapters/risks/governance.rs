@@ -652,7 +652,8 @@ pub fn Lab(
                         </div>
                     </dl>
                     <Chart
-                        draw=move |area, style| chart_data.with(|d| { let _ = draw_stake_dist(area, d, style); })
+                        data=chart_data
+                        draw=draw_stake_dist
                         aria_label=Signal::derive(chart_aria)
                         table=Signal::derive(chart_table)
                         height=280

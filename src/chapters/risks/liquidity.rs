@@ -715,7 +715,8 @@ pub fn Lab(
                     </dl>
                     <ul class="legend">{legend}</ul>
                     <Chart
-                        draw=move |area, style| bars.with(|d| { let _ = draw_stacked_bars(area, d, style); })
+                        data=bars
+                        draw=draw_stacked_bars
                         aria_label=Signal::derive(bars_aria)
                         table=Signal::derive(bars_table)
                         height=150
@@ -746,7 +747,8 @@ pub fn Lab(
                     <p class="hint">{move || i18n.t(Key::RliqPriceAssumption)}</p>
                 </div>
                 <Chart
-                    draw=move |area, style| fan.with(|d| { let _ = draw_lines_with_headroom(area, d, 1.6, style); })
+                    data=fan
+                    draw=|area, d, style| draw_lines_with_headroom(area, d, 1.6, style)
                     aria_label=Signal::derive(fan_aria)
                     table=Signal::derive(fan_table)
                     height=300

@@ -760,7 +760,8 @@ pub fn Lab(
                         <li><span class="sw sw-0"></span>{move || i18n.t(Key::RslashModelUnique)}</li>
                     </ul>
                     <Chart
-                        draw=move |area, style| dist_data.with(|d| { let _ = draw_columns(area, d, style); })
+                        data=dist_data
+                        draw=draw_columns
                         aria_label=Signal::derive(dist_aria)
                         table=Signal::derive(dist_table)
                         height=260
@@ -869,7 +870,8 @@ pub fn Lab(
                 </div>
                 <div>
                     <Chart
-                        draw=move |area, style| pen_data.with(|d| { let _ = draw_lines(area, d, style); })
+                        data=pen_data
+                        draw=draw_lines
                         aria_label=Signal::derive(pen_aria)
                         table=Signal::derive(pen_table)
                         height=280
