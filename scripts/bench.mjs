@@ -163,7 +163,10 @@ try {
 
   // 5. Lighthouse, every route, mobile and desktop.
   const lh = join(process.cwd(), '.tools/bench/node_modules/.bin/lighthouse');
-  if (wants('lighthouse') && !args.includes('--no-lighthouse') && existsSync(lh)) {
+  const lighthouse = wants('lighthouse') && !args.includes('--no-lighthouse');
+  // scripts/bench.sh installs it; run directly, say so rather than keep old scores quietly.
+  if (lighthouse && !existsSync(lh)) console.error(`bench: no Lighthouse at ${lh} (scripts/bench.sh installs it): scores not measured`);
+  if (lighthouse && existsSync(lh)) {
     for (const route of routes) {
       phase(`lighthouse ${route}`);
       out.lighthouse[route] = {};

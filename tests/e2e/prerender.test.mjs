@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, launch, openPage, ready, navLinks } from './lib.mjs';
 import { committed, openingOf, pagesOf, LANGS } from '../../scripts/prerender.mjs';
 
@@ -104,6 +105,48 @@ test('before the module loads, the reader sees the opening in their language, wh
     assert.deepEqual(errors, [], c.route);
     await context.close();
   }
+});
+
+test('a page with an opening fetches its module once the opening is painted; the app\'s own page preloads it', async () => {
+  const html = (f) => readFileSync(join(DIST, f), 'utf8');
+  const preload = /<link rel="(?:modulepreload|preload)"[^>]*>/;
+  for (const f of ['404.html', 'app.html']) assert.match(html(f), preload, `${f} has nothing to show first: it preloads the module`);
+  for (const route of Object.keys(committed((f) => readFileSync(f, 'utf8')))) {
+    assert.doesNotMatch(html(`${route}.html`), preload, `${route}.html`);
+    // Trunk's integrity hashes move onto the JS's modulepreload and the wasm's fetch.
+    assert.equal(html(`${route}.html`).match(/integrity: 'sha384-[A-Za-z0-9+/=]+'/g)?.length, 2, `${route}.html`);
+  }
+  for (const route of ['what-is-restaking', 'risks']) {
+    const { context, page, errors } = await openPage(browser);
+    // Runs before the page's scripts: its callback comes first in the first frame.
+    await context.addInitScript(() => requestAnimationFrame(() => { window.__firstFrame = performance.now(); }));
+    await page.goto(`${server.origin}/${route}`);
+    await ready(page);
+    const t = await page.evaluate(() => {
+      const res = performance.getEntriesByType('resource');
+      const js = res.find((e) => /\/restaking-explorer-[^/]*\.js$/.test(e.name));
+      const wasm = res.find((e) => e.name.endsWith('.wasm'));
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return { frame: window.__firstFrame, fcp: fcp?.startTime, js: js?.startTime, wasm: wasm?.startTime };
+    });
+    // What Lighthouse's estimate of the first paints depends on (postbuild.mjs).
+    assert.ok(t.js > t.frame && t.js >= t.fcp, `${route}: the module is requested once the opening is painted (${JSON.stringify(t)})`);
+    assert.ok(t.wasm > t.js, `${route} (${JSON.stringify(t)})`);
+    assert.deepEqual(errors, [], route);
+    await context.close();
+  }
+  // A tab opened in the background paints no frame until it is shown: the module must
+  // not wait for one. (Here no frame ever comes.)
+  const { context, page, errors } = await openPage(browser);
+  await context.addInitScript(() => {
+    Object.defineProperty(document, 'hidden', { get: () => true });
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto(`${server.origin}/strategy`);
+  await page.waitForSelector('main h1:not(#prerender *)', { timeout: 10000 });
+  assert.equal(await page.locator('#prerender').count(), 0, 'a hidden page drops the opening at once');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a stored language and theme win over the browser\'s, before the app as after', async () => {
