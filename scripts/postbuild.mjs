@@ -79,8 +79,8 @@ function secure(page, metas) {
 /** `page` (as Trunk wrote it) for a page that carries a static opening: its module is
  * fetched once the opening has been painted, instead of first thing. The preloads go;
  * Trunk's loader waits for the first-contentful-paint entry (at most 250 ms after the
- * first frame; at once in a hidden tab, which paints nothing), then imports the JS and
- * fetches the wasm, with Trunk's integrity hashes on those requests.
+ * first frame, or 1 s; not in a hidden tab, which paints nothing), then fetches the JS
+ * and the wasm together, with Trunk's integrity hashes on those requests.
  * Why: Lighthouse estimates first and largest contentful paint on a throttled replay of
  * the load that waits for every request that had finished by the observed paint. On
  * localhost the preloaded 2.3 MB module had, so its estimate for a page whose words
@@ -104,22 +104,39 @@ export function afterFirstPaint(page) {
     console.error("postbuild: Trunk's loader is not `import init … from '<js>'; const wasm = await init({ module_or_path: '<wasm>' });`");
     process.exit(1);
   }
-  // Trunk's subresource-integrity hashes, on the requests themselves: the JS through a
-  // modulepreload (which import() then takes from the module map), the wasm on its fetch.
+  const hashes = { js: attr(js, 'integrity'), wasm: attr(wasm, 'integrity') };
+  if (!/^sha384-/.test(hashes.js ?? '') || !/^sha384-/.test(hashes.wasm ?? '')) {
+    console.error("postbuild: the module's preloads carry no integrity hash (Trunk's SRI is on by default)");
+    process.exit(1);
+  }
+  // Wait for the opening's paint (the paint entry; else 250 ms after the first frame, or
+  // 1 s at most; a hidden tab paints nothing and does not wait). Then fetch the JS and
+  // the wasm together, each with Trunk's subresource-integrity hash on the request
+  // itself: the JS through a modulepreload that import() takes from the module map
+  // once it has loaded (where the browser has modulepreload), the wasm on its fetch.
   const load = [
     'if (!document.hidden) await new Promise((go) => {',
-    "  addEventListener('visibilitychange', go, { once: true });",
+    "  document.addEventListener('visibilitychange', go, { once: true });",
+    '  setTimeout(go, 1000);',
     '  requestAnimationFrame(() => setTimeout(go, 250));',
-    "  try { new PerformanceObserver((l) => { if (l.getEntriesByName('first-contentful-paint').length) go(); }).observe({ type: 'paint', buffered: true }); } catch (e) { /* the frame's timeout */ }",
+    '  try {',
+    "    new PerformanceObserver((l, o) => { if (l.getEntriesByName('first-contentful-paint').length) { o.disconnect(); go(); } })",
+    "      .observe({ type: 'paint', buffered: true });",
+    '  } catch (e) { /* the timeouts */ }',
     '});',
     "const js = Object.assign(document.createElement('link'), "
-      + `{ rel: 'modulepreload', href: '${m[1]}', crossOrigin: 'anonymous', integrity: '${attr(js, 'integrity')}' });`,
+      + `{ rel: 'modulepreload', href: '${m[1]}', crossOrigin: 'anonymous', integrity: '${hashes.js}' });`,
+    "const preloaded = js.relList.supports && js.relList.supports('modulepreload')",
+    "  ? new Promise((ok, ko) => { js.onload = ok; js.onerror = () => ko(new Error('the module failed to load')); })",
+    '  : null;',
     'document.head.append(js);',
+    `const module_or_path = fetch('${m[2]}', { integrity: '${hashes.wasm}' });`,
+    'if (preloaded) await preloaded;',
     `const bindings = await import('${m[1]}');`,
     'const init = bindings.default;',
-    `const wasm = await init({ module_or_path: fetch('${m[2]}', { integrity: '${attr(wasm, 'integrity')}' }) });`,
+    'const wasm = await init({ module_or_path });',
   ].join('\n');
-  return page.replace(loader, load);
+  return page.replace(loader, () => load);
 }
 
 /** `page` with the static opening of one page (`langs`: language code → HTML) first in
@@ -182,7 +199,7 @@ if (release) {
     writeFileSync(join(dir, `${name}.html`), withOpening(opened.page, langs));
   }
   console.log(`postbuild: ${Object.keys(openings).length} page(s) with a static opening`);
-  console.log(`postbuild: CSP with ${app.inline} + ${landing.inline} inline-script hash(es); sw.js caches ${files.length + 2} files (version ${version})`);
+  console.log(`postbuild: CSP with ${app.inline} + ${opened.inline} + ${landing.inline} inline-script hash(es); sw.js caches ${files.length + 2} files (version ${version})`);
 } else {
   writeFileSync(indexPath, html);
 }

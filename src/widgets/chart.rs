@@ -477,8 +477,9 @@ pub struct DataTable {
 
 /// The pure drawing function a [`Chart`] calls: one of `crate::charts`' `draw_…`
 /// functions (or a closure that captures nothing around one). A plain function
-/// pointer, so it cannot read a signal: everything a chart shows comes through its
-/// `data`, and only a change of that value redraws it.
+/// pointer, so it cannot capture a signal, and the chart calls it untracked: everything
+/// a chart shows comes through its `data`, and only a change of that value (or of the
+/// theme or the width) redraws it.
 pub type DrawFn<T> =
     fn(
         &DrawingArea<ChartCanvas, Shift>,
@@ -562,7 +563,9 @@ where
             };
             // A failed canvas call leaves a partial picture, which the next redraw
             // replaces; there is nothing better to do with it here.
-            let _ = data.with(|d| draw(&area, d, &style));
+            // Untracked: a signal read inside the drawing (through a context, say)
+            // must not become a reason to redraw.
+            let _ = data.with(|d| untrack(|| draw(&area, d, &style)));
             // Strokes the last batch of lines (see `ChartCanvas`).
             let _ = area.present();
             // A draw counter on the element lets tests (and curious learners) see redraws.

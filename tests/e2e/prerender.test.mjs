@@ -130,23 +130,49 @@ test('a page with an opening fetches its module once the opening is painted; the
       return { frame: window.__firstFrame, fcp: fcp?.startTime, js: js?.startTime, wasm: wasm?.startTime };
     });
     // What Lighthouse's estimate of the first paints depends on (postbuild.mjs).
-    assert.ok(t.js > t.frame && t.js >= t.fcp, `${route}: the module is requested once the opening is painted (${JSON.stringify(t)})`);
-    assert.ok(t.wasm > t.js, `${route} (${JSON.stringify(t)})`);
+    // Once the paint entry has come, or (a busy machine) 250 ms after the first frame.
+    assert.ok(t.js > t.frame && (t.js >= t.fcp || t.js >= t.frame + 250), `${route}: the module is requested once the opening is painted (${JSON.stringify(t)})`);
+    assert.ok(t.wasm >= t.js, `${route} (${JSON.stringify(t)})`);
     assert.deepEqual(errors, [], route);
     await context.close();
   }
   // A tab opened in the background paints no frame until it is shown: the module must
-  // not wait for one. (Here no frame ever comes.)
+  // not wait for one. Here no frame and no paint entry ever come, so a loader that
+  // waited would start the module only after its 1 s cap.
   const { context, page, errors } = await openPage(browser);
   await context.addInitScript(() => {
     Object.defineProperty(document, 'hidden', { get: () => true });
     window.requestAnimationFrame = () => 0;
+    window.PerformanceObserver = class { observe() {} disconnect() {} };
   });
   await page.goto(`${server.origin}/strategy`);
   await page.waitForSelector('main h1:not(#prerender *)', { timeout: 10000 });
+  const js = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /\/restaking-explorer-[^/]*\.js$/.test(e.name))?.startTime);
+  assert.ok(js < 900, `a hidden page fetches the module at once (at ${js} ms)`);
   assert.equal(await page.locator('#prerender').count(), 0, 'a hidden page drops the opening at once');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a page with an opening refuses a module that does not match its integrity hash', async () => {
+  // Changes that leave each file valid, so only the hash check can stop them: a comment
+  // after the JS, a custom section (id 0, 8 bytes, named "tamper!") after the wasm.
+  const tampered = {
+    '**/restaking-explorer-*_bg.wasm': (b) => Buffer.concat([b, Buffer.from([0, 8, 7, ...Buffer.from('tamper!')])]),
+    '**/restaking-explorer-*.js': (b) => Buffer.concat([b, Buffer.from('\n// tampered\n')]),
+  };
+  for (const [pattern, tamper] of Object.entries(tampered)) {
+    const { context, page } = await openPage(browser);
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: tamper(Buffer.from(await response.body())) });
+    });
+    await page.goto(`${server.origin}/use-cases`);
+    await page.waitForSelector('#no-wasm:not([hidden])', { timeout: 10000 });
+    assert.equal(await page.locator('#prerender').count(), 1, `${pattern}: the opening stays`);
+    assert.equal(await page.locator('[data-testid="panic-panel"]').count(), 0, pattern);
+    await context.close();
+  }
 });
 
 test('a stored language and theme win over the browser\'s, before the app as after', async () => {
