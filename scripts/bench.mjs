@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import os from 'node:os';
-import { serve, launch, openPage, ready, navLinks } from '../tests/e2e/lib.mjs';
+import { serve, launch, openPage, ready, siteNavLinks } from '../tests/e2e/lib.mjs';
 import { median, sweepSliders, summarize } from '../tests/e2e/perf.mjs';
 
 const args = process.argv.slice(2);
@@ -57,11 +57,7 @@ for (const [part, keys] of Object.entries({ sizes: ['routes'], first: ['first_sl
 
 try {
   // Route list from the app's own navigation.
-  const { context: c0, page: p0 } = await openPage(browser);
-  await p0.goto(server.origin + '/');
-  await ready(p0);
-  const chapters = [...new Set(await navLinks(p0))];
-  await c0.close();
+  const chapters = [...new Set(await siteNavLinks(browser, server.origin))];
   const routes = ['/', ...chapters];
 
   // 1. Transfer sizes (what a first visit downloads for each route).

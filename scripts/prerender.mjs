@@ -25,7 +25,7 @@ export const LANGS = [
 
 /** The pages that get a static opening: every page the site's navigation offers (the
  * light landing page is not one), as names without the leading `/`, read from the
- * `navLinks` of a page of the site served at its root. */
+ * `siteNavLinks` of the site served at its root. */
 export function pagesOf(links) {
   return [...new Set(links)].map((h) => h.replace(/^\//, ''));
 }
@@ -114,16 +114,12 @@ export function committed(read) {
 async function main() {
   const dist = process.argv[2];
   if (!dist) { console.error('usage: node scripts/prerender.mjs <release dist>'); process.exit(2); }
-  const { serve, launch, openPage, ready, navLinks } = await import('../tests/e2e/lib.mjs');
+  const { serve, launch, openPage, ready, siteNavLinks } = await import('../tests/e2e/lib.mjs');
   const server = await serve(dist, '/');
   const browser = await launch();
   mkdirSync(DIR, { recursive: true });
   try {
-    const first = await openPage(browser);
-    await first.page.goto(server.origin + '/');
-    await ready(first.page);
-    const pages = pagesOf(await navLinks(first.page));
-    await first.context.close();
+    const pages = pagesOf(await siteNavLinks(browser, server.origin));
     for (const lang of LANGS) {
       for (const route of pages) {
         const { context, page } = await openPage(browser, { locale: lang.locale });

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { serve, launch, openPage, ready, navLinks } from './lib.mjs';
+import { serve, launch, openPage, ready, siteNavLinks } from './lib.mjs';
 import { median, sweepSliders, summarize } from './perf.mjs';
 
 const budgets = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8'));
@@ -22,11 +22,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('every route transfers no more than its gzip budget on a first visit', async () => {
   const routes = Object.entries(budgets.route_gzip_bytes);
   // Every page the navigation offers has a budget, and the home page too.
-  const { context: c0, page: p0 } = await openPage(browser);
-  await p0.goto(server.origin + '/');
-  await ready(p0);
-  const nav = await navLinks(p0);
-  await c0.close();
+  const nav = await siteNavLinks(browser, server.origin);
   for (const route of ['/', ...nav]) assert.ok(budgets.route_gzip_bytes[route] > 0, `no budget for ${route}`);
   const over = [];
   for (const [route, budget] of routes) {

@@ -57,6 +57,19 @@ export async function navLinks(page) {
   return page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
 }
 
+/** [`navLinks`] of the site served at `origin`, read from its home page in a page of
+ * its own (closed again). */
+export async function siteNavLinks(browser, origin) {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(origin + '/');
+    await ready(page);
+    return await navLinks(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Launches headless Chromium with the flags this machine needs. */
 export async function launch() {
   return chromium.launch({

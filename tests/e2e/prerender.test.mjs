@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, navLinks } from './lib.mjs';
+import { serve, launch, openPage, ready, siteNavLinks } from './lib.mjs';
 import { committed, openingOf, pagesOf, LANGS } from '../../scripts/prerender.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
@@ -33,11 +33,7 @@ async function holdWasm(page) {
 
 test('every page has a committed opening, in both languages, that matches the app', async () => {
   const files = committed((f) => readFileSync(f, 'utf8'));
-  const first = await openPage(browser);
-  await first.page.goto(server.origin + '/');
-  await ready(first.page);
-  const pages = pagesOf(await navLinks(first.page));
-  await first.context.close();
+  const pages = pagesOf(await siteNavLinks(browser, server.origin));
   assert.deepEqual(Object.keys(files).sort(), [...pages].sort(), 'one opening for every page the navigation offers');
   const stale = [];
   for (const lang of LANGS) {
