@@ -3,7 +3,8 @@
 //  1. transfer size of each route's assets, raw, gzip -9 and brotli (q 11);
 //  2. time from navigation start until the first slider responds (its value text
 //     changes after an input event), median of cold loads, with those loads' first
-//     contentful paint and largest contentful paint;
+//     contentful paint and largest contentful paint, and where the time went: when the
+//     module was requested and downloaded, and when the app had built the page's top;
 //  3. every slider on every chapter: time from an `input` event until the DOM and every
 //     canvas have updated (the app's effects run in microtasks, so the next macrotask
 //     sees the finished update), over a sweep of values: median and p95 per chapter,
@@ -89,8 +90,18 @@ try {
     const times = [];
     const fcps = [];
     const lcps = [];
+    const steps = { requested: [], downloaded: [], built: [] };
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
+      // Where the time goes: the app's loader dispatches TrunkApplicationStarted once
+      // `main` has returned (the shell mounted); the next animation frame comes after
+      // the task that also built the page's top, and before that frame's style,
+      // layout, chart drawing and paint.
+      await context.addInitScript(() => {
+        addEventListener('TrunkApplicationStarted', () => {
+          requestAnimationFrame(() => { window.__built = performance.now(); });
+        }, { once: true });
+      });
       await page.goto(server.origin + route, { waitUntil: 'commit' });
       // Each animation frame, once a slider exists: move it and check at the next
       // macrotask whether its value text changed; the first time it did is the answer.
@@ -127,6 +138,12 @@ try {
       })).catch(() => ({}));
       if (paints.fcp != null) fcps.push(paints.fcp);
       if (paints.lcp != null) lcps.push(paints.lcp);
+      // The module's two requests (the JS and the wasm) from the page's resource timing.
+      const loading = await page.evaluate(() => {
+        const mod = performance.getEntriesByType('resource').filter((e) => /\/[^/]*-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(e.name) && !/\/boot-/.test(e.name));
+        return mod.length ? { requested: Math.min(...mod.map((e) => e.startTime)), downloaded: Math.max(...mod.map((e) => e.responseEnd)), built: window.__built ?? null } : null;
+      }).catch(() => null);
+      for (const k of Object.keys(steps)) if (loading?.[k] != null) steps[k].push(loading[k]);
       await context.close();
       if (t !== null && t < 0) break;
       if (t === null) { console.error(`${route}: no slider responded within 20 s`); continue; }
@@ -134,7 +151,8 @@ try {
     }
     if (times.length) {
       out.first_slider_ms[route] = { median: median(times), runs: times,
-        fcp_median: fcps.length ? median(fcps) : null, lcp_median: lcps.length ? median(lcps) : null };
+        fcp_median: fcps.length ? median(fcps) : null, lcp_median: lcps.length ? median(lcps) : null,
+        steps_median: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.length ? median(v) : null])) };
     }
   }
 
@@ -199,6 +217,11 @@ console.log('\nSlider → DOM + canvas (ms)      sliders  events   median      p
 for (const [r, s] of Object.entries(out.sliders)) console.log(`${r.padEnd(30)} ${String(s.sliders).padStart(8)} ${String(s.events).padStart(7)} ${f2(s.median).padStart(8)} ${f2(s.p95).padStart(8)}   ${s.slowest ? `${s.slowest.name} (${f2(s.slowest.p95)})` : '—'}`);
 console.log('\nCold load, ms after navigation (median)    first slider   first paint (FCP)   largest paint (LCP)');
 for (const [r, s] of Object.entries(out.first_slider_ms)) console.log(`${r.padEnd(40)} ${f2(s.median).padStart(14)} ${f2(s.fcp_median).padStart(19)} ${f2(s.lcp_median).padStart(21)}`);
+console.log('\nCold load, where the time goes (medians, ms)   paint  module requested  downloaded  app built  first slider');
+for (const [r, s] of Object.entries(out.first_slider_ms)) {
+  const st = s.steps_median ?? {};
+  console.log(`${r.padEnd(44)} ${f2(s.fcp_median).padStart(8)} ${f2(st.requested).padStart(17)} ${f2(st.downloaded).padStart(11)} ${f2(st.built).padStart(10)} ${f2(s.median).padStart(13)}`);
+}
 if (out.heavy.length) {
   console.log('\nHeavy model paths                                   wasm ms  native ms  wasm/native');
   for (const h of out.heavy) console.log(`${h.name.padEnd(50)} ${f2(h.wasm_ms).padStart(8)} ${f2(h.native_ms).padStart(10)} ${f2(h.ratio).padStart(12)}`);
