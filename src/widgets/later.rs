@@ -4,7 +4,8 @@
 //! A chapter is 600–900 elements. Building and laying out all of them before the
 //! first paint kept the first slider unresponsive for 400–650 ms on the benchmark
 //! machine. So a chapter builds its top (title, introduction, first lab) at once and
-//! wraps each later part in `<Later>`. Each part is built in an idle period of its
+//! wraps each later part in `<Later>`; a lab much taller than a screen (the first of
+//! /risks) wraps its own lower parts too. Each part is built in an idle period of its
 //! own after the previous frame has been painted, so a learner's input is handled
 //! first and waits behind one part at most.
 //!

@@ -24,7 +24,7 @@ use crate::model::num::{dec, pct, to_f64};
 use crate::sources::SourceId;
 use crate::url_state::ParamSpec;
 use crate::web::Scenario;
-use crate::widgets::{Chart, Cite, DataTable, Formula, Predict, Slider, Term, UrlNotice};
+use crate::widgets::{Chart, Cite, DataTable, Formula, Later, Predict, Slider, Term, UrlNotice};
 use leptos::prelude::*;
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
@@ -779,6 +779,9 @@ pub fn Lab(
                 </div>
             </div>
 
+            // The lab's other three parts are built after the first frame (`Later`):
+            // its first part alone fills the screen.
+            <Later>
             <h3>{move || i18n.t(Key::RslashDualTitle)}</h3>
             <p>
                 {move || i18n.t(Key::RslashDualIntro1)}
@@ -840,6 +843,8 @@ pub fn Lab(
                 </div>
             </div>
 
+            </Later>
+            <Later>
             <h3>{move || i18n.t(Key::RslashPenTitle)}</h3>
             <p>
                 {move || i18n.t(Key::RslashPenIntro1)}
@@ -884,6 +889,8 @@ pub fn Lab(
                 </div>
             </div>
 
+            </Later>
+            <Later>
             <h3>{move || i18n.t(Key::RslashLrtTitle)}</h3>
             <p>
                 {move || i18n.t(Key::RslashLrtIntro1)}
@@ -923,6 +930,7 @@ pub fn Lab(
                     />
                 </div>
             </div>
+            </Later>
         </section>
     }
 }
