@@ -4,7 +4,8 @@
 //  2. time from navigation start until the first slider responds (its value text
 //     changes after an input event), median of cold loads, with those loads' first
 //     contentful paint and largest contentful paint, and where the time went: when the
-//     module was requested and downloaded, and when the app had built the page's top;
+//     module was requested and downloaded, and when the app had built the page's top
+//     (medians of those times, and of each load's own intervals between them);
 //  3. every slider on every chapter: time from an `input` event until the DOM and every
 //     canvas have updated (the app's effects run in microtasks, so the next macrotask
 //     sees the finished update), over a sweep of values: median and p95 per chapter,
@@ -90,17 +91,16 @@ try {
     const times = [];
     const fcps = [];
     const lcps = [];
-    const steps = { requested: [], downloaded: [], built: [] };
+    const steps = []; // per load: { requested, downloaded, built, slider }
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
       // Where the time goes: the app's loader dispatches TrunkApplicationStarted once
-      // `main` has returned (the shell mounted); the next animation frame comes after
-      // the task that also built the page's top, and before that frame's style,
-      // layout, chart drawing and paint.
+      // `main` has returned, in the task that compiled and instantiated the module and
+      // built the shell and the page's top (the router builds it in that task's
+      // microtasks, before the loader's own continuation); what follows is that page's
+      // first frame (style, layout, chart drawing, paint) and any part built later.
       await context.addInitScript(() => {
-        addEventListener('TrunkApplicationStarted', () => {
-          requestAnimationFrame(() => { window.__built = performance.now(); });
-        }, { once: true });
+        addEventListener('TrunkApplicationStarted', () => { window.__built = performance.now(); }, { once: true });
       });
       await page.goto(server.origin + route, { waitUntil: 'commit' });
       // Each animation frame, once a slider exists: move it and check at the next
@@ -138,12 +138,14 @@ try {
       })).catch(() => ({}));
       if (paints.fcp != null) fcps.push(paints.fcp);
       if (paints.lcp != null) lcps.push(paints.lcp);
-      // The module's two requests (the JS and the wasm) from the page's resource timing.
+      // The app's module, its JS and its wasm, from the page's resource timing.
       const loading = await page.evaluate(() => {
-        const mod = performance.getEntriesByType('resource').filter((e) => /\/[^/]*-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(e.name) && !/\/boot-/.test(e.name));
-        return mod.length ? { requested: Math.min(...mod.map((e) => e.startTime)), downloaded: Math.max(...mod.map((e) => e.responseEnd)), built: window.__built ?? null } : null;
+        const mod = performance.getEntriesByType('resource').filter((e) => /\/restaking-explorer-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(e.name).pathname));
+        return mod.length === 2 && window.__built != null
+          ? { requested: Math.min(...mod.map((e) => e.startTime)), downloaded: Math.max(...mod.map((e) => e.responseEnd)), built: window.__built }
+          : null;
       }).catch(() => null);
-      for (const k of Object.keys(steps)) if (loading?.[k] != null) steps[k].push(loading[k]);
+      if (loading && paints.fcp != null && t !== null && t >= 0) steps.push({ paint: paints.fcp, ...loading, slider: t });
       await context.close();
       if (t !== null && t < 0) break;
       if (t === null) { console.error(`${route}: no slider responded within 20 s`); continue; }
@@ -152,7 +154,14 @@ try {
     if (times.length) {
       out.first_slider_ms[route] = { median: median(times), runs: times,
         fcp_median: fcps.length ? median(fcps) : null, lcp_median: lcps.length ? median(lcps) : null,
-        steps_median: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.length ? median(v) : null])) };
+        // Medians over the loads that have every step, and of each load's own intervals.
+        steps_median: steps.length ? Object.fromEntries(['requested', 'downloaded', 'built'].map((k) => [k, median(steps.map((s) => s[k]))])) : null,
+        intervals_median: steps.length ? {
+          paint_to_request: median(steps.map((s) => s.requested - s.paint)),
+          download: median(steps.map((s) => s.downloaded - s.requested)),
+          build: median(steps.map((s) => s.built - s.downloaded)),
+          to_slider: median(steps.map((s) => s.slider - s.built)),
+        } : null };
     }
   }
 
@@ -217,10 +226,11 @@ console.log('\nSlider → DOM + canvas (ms)      sliders  events   median      p
 for (const [r, s] of Object.entries(out.sliders)) console.log(`${r.padEnd(30)} ${String(s.sliders).padStart(8)} ${String(s.events).padStart(7)} ${f2(s.median).padStart(8)} ${f2(s.p95).padStart(8)}   ${s.slowest ? `${s.slowest.name} (${f2(s.slowest.p95)})` : '—'}`);
 console.log('\nCold load, ms after navigation (median)    first slider   first paint (FCP)   largest paint (LCP)');
 for (const [r, s] of Object.entries(out.first_slider_ms)) console.log(`${r.padEnd(40)} ${f2(s.median).padStart(14)} ${f2(s.fcp_median).padStart(19)} ${f2(s.lcp_median).padStart(21)}`);
-console.log('\nCold load, where the time goes (medians, ms)   paint  module requested  downloaded  app built  first slider');
+console.log('\nCold load, where the time goes (medians, ms)     paint  module requested  downloaded  app built  first slider   wait  download  to built  to slider');
 for (const [r, s] of Object.entries(out.first_slider_ms)) {
   const st = s.steps_median ?? {};
-  console.log(`${r.padEnd(44)} ${f2(s.fcp_median).padStart(8)} ${f2(st.requested).padStart(17)} ${f2(st.downloaded).padStart(11)} ${f2(st.built).padStart(10)} ${f2(s.median).padStart(13)}`);
+  const iv = s.intervals_median ?? {};
+  console.log(`${r.padEnd(44)} ${f2(s.fcp_median).padStart(9)} ${f2(st.requested).padStart(17)} ${f2(st.downloaded).padStart(11)} ${f2(st.built).padStart(10)} ${f2(s.median).padStart(13)} ${f2(iv.paint_to_request).padStart(6)} ${f2(iv.download).padStart(9)} ${f2(iv.build).padStart(9)} ${f2(iv.to_slider).padStart(10)}`);
 }
 if (out.heavy.length) {
   console.log('\nHeavy model paths                                   wasm ms  native ms  wasm/native');
