@@ -1,5 +1,6 @@
-// Runs before the app, from our own origin (no inline script, so the Content
-// Security Policy needs no exception for it). Three small jobs that must work even
+// Runs before the app. Release builds write it into every page (scripts/postbuild.mjs,
+// `inlineCritical`), under its SHA-256 in the page's Content Security Policy; the
+// development server links it. Three small jobs that must work even
 // when the WebAssembly app cannot start, or has stopped (and a fourth, below):
 //  1. if this browser lacks WebAssembly, or the app fails to load, show the
 //     bilingual #no-wasm message that index.html carries;

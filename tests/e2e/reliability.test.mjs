@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, openPage, ready, settledUrl, navLinks } from './lib.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const DIST_PANIC = process.env.DIST_PANIC ?? 'dist-panic';
+const DIST_SUB = process.env.DIST_SUB ?? 'dist-sub';
 let server, browser;
 
 before(async () => {
@@ -83,6 +84,30 @@ test('the shipped policies are strict and their hashes match the inline loaders'
   assert.ok(wasm(landing) && wasm(app) && wasm(landing) !== wasm(app), 'the landing page loads its own module');
   assert.ok(app.includes('<meta name="restaking-sw"') && !landing.includes('<meta name="restaking-sw"'),
     'only the app registers the service worker');
+});
+
+test('in every page of every release build, each inline script and style has its hash in the policy', () => {
+  // The builds the test command makes: the site, under a sub-path, and the panic probe.
+  const dists = [DIST, DIST_SUB, DIST_PANIC].filter((d) => existsSync(d));
+  assert.ok(dists.includes(DIST));
+  let pages = 0;
+  for (const d of dists) {
+    for (const f of readdirSync(d).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(d, f), 'utf8');
+      const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+      assert.ok(csp, `${d}/${f}: a CSP meta tag`);
+      const dir = Object.fromEntries(csp.split(';').map((x) => x.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      const hash = (body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+      const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
+      assert.deepEqual(dir['script-src'].filter((x) => x.startsWith("'sha256-")).sort(), [...scripts].sort(), `${d}/${f}: script hashes`);
+      assert.deepEqual(dir['style-src'], ["'self'", ...styles], `${d}/${f}: style hashes`);
+      assert.equal(styles.length, 1, `${d}/${f}: the stylesheet is in the page`);
+      assert.ok(!/<link rel="stylesheet"|<script src="[^"]*boot-/.test(html), `${d}/${f}: links no stylesheet or boot.js`);
+      pages++;
+    }
+  }
+  assert.ok(pages >= 14, `${pages} pages`);
 });
 
 test('every route runs under the policy: no violation, no console error, no foreign request', async () => {
