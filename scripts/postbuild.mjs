@@ -39,6 +39,8 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 const sha256 = (s) => createHash('sha256').update(s).digest('base64');
+/** The value of attribute `name` in the HTML tag `tag`. */
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
 
 /** The policy for a page whose inline scripts and `<style>` elements have these contents. */
 export function policy(inlineScripts, inlineStyles = []) {
@@ -68,7 +70,8 @@ export function policy(inlineScripts, inlineStyles = []) {
  * scripts above them had arrived; first, and the wasm at high priority, the largest
  * download of the page starts as soon as the page's first bytes are parsed. */
 function secure(page, metas) {
-  page = inlineCritical(page);
+  const critical = inlineCritical(page);
+  page = critical.page;
   const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   const preloads = [...page.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>/g)].map((m) => m[0]);
@@ -79,11 +82,8 @@ function secure(page, metas) {
     ...preloads.map((l) => (l.includes('.wasm"') ? l.replace(/>$/, ' fetchpriority="high">') : l))].join('\n    ');
   const out = page.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    ${head}`);
   if (!out.includes('Content-Security-Policy')) { console.error('postbuild: no <meta charset> to put the CSP after'); process.exit(1); }
-  return { page: out, inline: inline.length };
+  return { page: out, inline: inline.length, inlined: critical.files };
 }
-
-/** The files written into pages by `inlineCritical` (not shipped on their own). */
-const inlined = new Set();
 
 /** `page` with its stylesheet and `public/boot.js` written into it, in their places in
  * <head>, instead of linked: a first visit then needs no request but the page itself
@@ -95,6 +95,7 @@ const inlined = new Set();
  * HTML parser will (the CSP hash is of the parsed text), and `secure` puts the SHA-256
  * of both into the page's CSP. */
 function inlineCritical(page) {
+  const files = [];
   const tags = [
     ...[...page.matchAll(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g)].map((m) => ({ m, element: 'style' })),
     ...[...page.matchAll(/<script src="([^"]*\/boot-[0-9a-f]+\.js)"[^>]*><\/script>/g)].map((m) => ({ m, element: 'script' })),
@@ -103,16 +104,16 @@ function inlineCritical(page) {
   for (const { m: [tag, href], element } of tags) {
     const name = href.split('/').pop();
     const raw = readFileSync(join(dir, name), 'utf8');
-    const want = tag.match(/\sintegrity="(sha384-[^"]+)"/)?.[1];
+    const want = attr(tag, 'integrity');
     if (!want) { console.error(`postbuild: ${name} has no integrity hash (Trunk's SRI is on by default)`); process.exit(1); }
     if (want !== `sha384-${createHash('sha384').update(raw).digest('base64')}`) { console.error(`postbuild: ${name} does not match its integrity hash`); process.exit(1); }
     const body = raw.replace(/\r\n?/g, '\n');
     // Text that would end the element early, or (in a script) start a comment that hides its end.
     if (new RegExp(`</${element}`, 'i').test(body) || (element === 'script' && body.includes('<!--'))) { console.error(`postbuild: ${name} cannot be written into a <${element}>`); process.exit(1); }
     page = page.replace(tag, () => `<${element}>${body}</${element}>`);
-    inlined.add(name);
+    files.push(name);
   }
-  return page;
+  return { page, files };
 }
 
 /** `page` (as Trunk wrote it) for a page that carries a static opening: its module is
@@ -132,7 +133,6 @@ function inlineCritical(page) {
  * module. */
 export function afterFirstPaint(page) {
   const preloads = [...page.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g)].map((m) => m[0]);
-  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
   const js = preloads.find((l) => l.includes('rel="modulepreload"'));
   const wasm = preloads.find((l) => l.includes('.wasm"'));
   if (preloads.length !== 2 || !js || !wasm) { console.error(`postbuild: expected the module's two preloads, found ${preloads.length}`); process.exit(1); }
@@ -225,6 +225,7 @@ if (release) {
   const opened = secure(afterFirstPaint(html), { 'restaking-sw': 'sw.js' });
   html = app.page;
   // The stylesheet and boot.js are in every page now: not shipped, not cached twice.
+  const inlined = new Set([landing, app, opened].flatMap((p) => p.inlined));
   for (const f of inlined) rmSync(join(dir, f));
   const files = readdirSync(dir).filter((f) => /\.(js|wasm|css|svg|png|woff2)$/.test(f) && f !== 'sw.js').sort();
   const version = sha256(files.join('\n') + html + opened.page + landing.page).slice(0, 16).replace(/[^A-Za-z0-9]/g, '_');

@@ -32,6 +32,17 @@ const RECORD_CSP = () => {
   });
 };
 
+/** The page's Content-Security-Policy <meta>, as directive → sources (undefined if none). */
+function policyOf(html) {
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  return csp && Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+}
+/** The contents of the page's inline `<script>`s (no `src`) and of its `<style>`s. */
+const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inlineStyles = (html) => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+/** A CSP hash source for `body`. */
+const hashSource = (body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+
 async function routes(page) {
   await page.goto(server.origin + '/');
   await ready(page);
@@ -46,30 +57,28 @@ test('the shipped policies are strict and their hashes match the inline loaders'
   const app = readFileSync(join(DIST, 'app.html'), 'utf8');
   const opened = readFileSync(join(DIST, 'risks.html'), 'utf8');
   for (const html of [landing, app, opened]) {
-    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
-    assert.ok(csp, 'a CSP meta tag');
-    const dir = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const dir = policyOf(html);
+    assert.ok(dir, 'a CSP meta tag');
     assert.deepEqual(dir['default-src'], ["'self'"]);
     assert.deepEqual(dir['connect-src'], ["'self'"]);
     assert.deepEqual(dir['object-src'], ["'none'"]);
     assert.deepEqual(dir['base-uri'], ["'self'"]);
     assert.ok(dir['script-src'].includes("'wasm-unsafe-eval'"));
     // Our origin, and the one stylesheet written into the page (postbuild.mjs), by hash.
-    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    const styles = inlineStyles(html);
     assert.equal(styles.length, 1, 'the stylesheet is in the page');
     assert.ok(styles[0].includes('.lab-grid'), 'and it is ours');
-    assert.deepEqual(dir['style-src'], ["'self'", `'sha256-${createHash('sha256').update(styles[0]).digest('base64')}'`], 'no other inline <style>, no foreign stylesheet');
+    assert.deepEqual(dir['style-src'], ["'self'", hashSource(styles[0])], 'no other inline <style>, no foreign stylesheet');
     assert.ok(!/<link rel="stylesheet"/.test(html) && !/<script src="[^"]*boot-/.test(html), 'no request for the stylesheet or boot.js');
     for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
       assert.ok(!dir['script-src'].includes(bad), `script-src has ${bad}`);
     }
     const hashes = dir['script-src'].filter((s) => s.startsWith("'sha256-"));
-    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    const inline = inlineScripts(html);
     assert.equal(hashes.length, inline.length, 'one hash per inline script');
-    assert.ok(inline.some(([, body]) => body.includes('restaking-explorer.prefs')), 'boot.js is in the page');
-    for (const [, body] of inline) {
-      const h = createHash('sha256').update(body).digest('base64');
-      assert.ok(hashes.includes(`'sha256-${h}'`), 'the hash is of this page\'s own loader or boot.js');
+    assert.ok(inline.some((body) => body.includes('restaking-explorer.prefs')), 'boot.js is in the page');
+    for (const body of inline) {
+      assert.ok(hashes.includes(hashSource(body)), 'the hash is of this page\'s own loader or boot.js');
     }
     // The policy comes before any script, and every script and preload keeps its SRI hash.
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
@@ -94,12 +103,10 @@ test('in every page of every release build, each inline script and style has its
   for (const d of dists) {
     for (const f of readdirSync(d).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(d, f), 'utf8');
-      const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
-      assert.ok(csp, `${d}/${f}: a CSP meta tag`);
-      const dir = Object.fromEntries(csp.split(';').map((x) => x.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-      const hash = (body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
-      const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
-      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
+      const dir = policyOf(html);
+      assert.ok(dir, `${d}/${f}: a CSP meta tag`);
+      const scripts = inlineScripts(html).map(hashSource);
+      const styles = inlineStyles(html).map(hashSource);
       assert.deepEqual(dir['script-src'].filter((x) => x.startsWith("'sha256-")).sort(), [...scripts].sort(), `${d}/${f}: script hashes`);
       assert.deepEqual(dir['style-src'], ["'self'", ...styles], `${d}/${f}: style hashes`);
       assert.equal(styles.length, 1, `${d}/${f}: the stylesheet is in the page`);
