@@ -94,14 +94,11 @@ try {
     const steps = []; // per load: { requested, downloaded, built, slider }
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
-      // Where the time goes: the app's loader dispatches TrunkApplicationStarted once
-      // `main` has returned, in the task that compiled and instantiated the module and
-      // built the shell and the page's top (the router builds it in that task's
-      // microtasks, before the loader's own continuation); what follows is that page's
-      // first frame (style, layout, chart drawing, paint) and any part built later.
-      await context.addInitScript(() => {
-        addEventListener('TrunkApplicationStarted', () => { window.__built = performance.now(); }, { once: true });
-      });
+      // Where the time goes: the app sets the performance mark `restaking-explorer:built`
+      // once it has built the shell and the page's top (src/lib.rs, `start`: in a task
+      // of its own, right after the one that compiled and instantiated the module);
+      // what follows is that page's first frame (style, layout, chart drawing, paint)
+      // and any part built later.
       await page.goto(server.origin + route, { waitUntil: 'commit' });
       // Each animation frame, once a slider exists: move it and check at the next
       // macrotask whether its value text changed; the first time it did is the answer.
@@ -141,8 +138,9 @@ try {
       // The app's module, its JS and its wasm, from the page's resource timing.
       const loading = await page.evaluate(() => {
         const mod = performance.getEntriesByType('resource').filter((e) => /\/restaking-explorer-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(e.name).pathname));
-        return mod.length === 2 && window.__built != null
-          ? { requested: Math.min(...mod.map((e) => e.startTime)), downloaded: Math.max(...mod.map((e) => e.responseEnd)), built: window.__built }
+        const built = performance.getEntriesByName('restaking-explorer:built', 'mark')[0]?.startTime;
+        return mod.length === 2 && built != null
+          ? { requested: Math.min(...mod.map((e) => e.startTime)), downloaded: Math.max(...mod.map((e) => e.responseEnd)), built }
           : null;
       }).catch(() => null);
       if (loading && paints.fcp != null && t !== null && t >= 0) steps.push({ paint: paints.fcp, ...loading, slider: t });

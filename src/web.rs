@@ -120,8 +120,8 @@ pub fn sync_document(lang: &str, theme: &str, title: &str) {
 /// opening in the mounting task made the app's copy of the same words, painted some
 /// 300 ms later, the page's LCP. Waiting for the entry before mounting kept the
 /// opening's paint but delayed the first slider by the wait (16–100 ms measured); a
-/// hidden element keeps its record and delays nothing.
-#[cfg(not(feature = "landing"))]
+/// hidden element keeps its record and delays nothing. The light landing page (the
+/// front door) has an opening too.
 pub fn retire_prerendered() {
     const LCP: &str = "largest-contentful-paint";
     let Some(doc) = window().and_then(|w| w.document()) else {
