@@ -21,14 +21,15 @@
 //    page's header, title and first paragraphs in both languages at the top of
 //    <body>, shown before the module has loaded (hosts such as GitHub Pages, Netlify
 //    and Cloudflare Pages answer /<page> with <page>.html; the app removes the copy
-//    when it mounts). Such a page fetches its module once the opening has been
-//    painted (`afterFirstPaint`).
+//    when it mounts), and the landing page with the front door's opening
+//    (public/prerender/index.*.html). Such a page fetches its module once the
+//    opening has been painted (`afterFirstPaint`).
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { committed, LANGS } from './prerender.mjs';
+import { committed, HOME, LANGS } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) { console.error('postbuild: TRUNK_STAGING_DIR is not set'); process.exit(1); }
@@ -220,7 +221,14 @@ if (release) {
   // The app's module (JS and wasm), for the landing page's prefetch on intent (boot.js).
   const appAssets = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]);
   if (appAssets.length !== 2) { console.error(`postbuild: expected the app's JS and wasm preloads, found ${appAssets}`); process.exit(1); }
-  const landing = secure(buildLanding(), { 'restaking-app': appAssets.join(' ') });
+  const openings = committed((f) => readFileSync(f, 'utf8'));
+  for (const [name, langs] of Object.entries(openings)) {
+    if (LANGS.some((l) => !langs[l.code])) { console.error(`postbuild: ${name} has no static opening in every language`); process.exit(1); }
+  }
+  // The front door (the light landing page) shows its opening too, and fetches its own
+  // module once that is painted, as the app's pages do.
+  const landingPage = buildLanding();
+  const landing = secure(openings[HOME] ? afterFirstPaint(landingPage) : landingPage, { 'restaking-app': appAssets.join(' ') });
   const app = secure(html, { 'restaking-sw': 'sw.js' });
   const opened = secure(afterFirstPaint(html), { 'restaking-sw': 'sw.js' });
   html = app.page;
@@ -233,12 +241,10 @@ if (release) {
   writeFileSync(join(dir, 'sw.js'), template
     .replace('__VERSION__', version)
     .replace('__ASSETS__', JSON.stringify(['./', './app.html', ...files.map((f) => `./${f}`)])));
-  writeFileSync(indexPath, landing.page);
+  writeFileSync(indexPath, openings[HOME] ? withOpening(landing.page, openings[HOME]) : landing.page);
   writeFileSync(join(dir, 'app.html'), html);
-  const openings = committed((f) => readFileSync(f, 'utf8'));
   for (const [name, langs] of Object.entries(openings)) {
-    if (LANGS.some((l) => !langs[l.code])) { console.error(`postbuild: ${name} has no static opening in every language`); process.exit(1); }
-    writeFileSync(join(dir, `${name}.html`), withOpening(opened.page, langs));
+    if (name !== HOME) writeFileSync(join(dir, `${name}.html`), withOpening(opened.page, langs));
   }
   console.log(`postbuild: ${Object.keys(openings).length} page(s) with a static opening`);
   console.log(`postbuild: ${[...inlined].join(', ')} written into the pages; CSP with ${app.inline} + ${opened.inline} + ${landing.inline} inline-script hash(es); sw.js caches ${files.length + 2} files (version ${version})`);

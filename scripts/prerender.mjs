@@ -1,6 +1,7 @@
 // The opening of every page as static HTML, so a reader sees the page's header, title
-// and first paragraphs as soon as the HTML and stylesheet have arrived, before the
-// 2 MB WebAssembly module has downloaded, compiled and mounted the app.
+// and first paragraphs as soon as the HTML has arrived, before the WebAssembly module
+// (the app's 2 MB, or the light landing page's 0.2 MB at the front door) has
+// downloaded, compiled and mounted.
 //
 // `node scripts/prerender.mjs <release dist>` opens each route of that build in headless
 // Chromium, in English and in Chinese, waits for the app, and writes what it rendered at
@@ -23,19 +24,26 @@ export const LANGS = [
   { code: 'zh', locale: 'zh-CN', tag: 'zh-CN' },
 ];
 
-/** The pages that get a static opening: every page the site's navigation offers (the
- * light landing page is not one), as names without the leading `/`, read from the
- * `siteNavLinks` of the site served at its root. */
+/** The name of the front door's opening (`/` is served from index.html). */
+export const HOME = 'index';
+
+/** The pages that get a static opening, as file names: the front door (the light
+ * landing page, [`HOME`]) and every page the site's navigation offers, read from the
+ * `siteNavLinks` of the site served at its root (their paths without the leading `/`). */
 export function pagesOf(links) {
-  return [...new Set(links)].map((h) => h.replace(/^\//, ''));
+  return [HOME, ...new Set(links.map((h) => h.replace(/^\//, '')))];
 }
+
+/** The path of page `name` under the site's root: `''` for the front door. */
+export const routeOf = (name) => (name === HOME ? '' : name);
 
 /**
  * Runs in the page, once the app has mounted and built every part: the HTML of the
  * header and of the page's opening. The opening is the page's `<main>` with, of its
- * article, the leading blocks of words (headings, paragraphs, lists, asides: see
- * `text`) and, of a `section` that follows them, its own leading ones; the rest of the page (controls,
- * charts, quizzes) is left to the app. Ids and the ARIA references to them are
+ * article (the front door has none: of `<main>` itself), the leading blocks of words
+ * (headings, paragraphs, lists, asides: see `text`) and, of a `section` that follows
+ * them, its own leading ones; the rest of the page (controls, charts, quizzes, the
+ * front door's chapter cards with the reader's progress) is left to the app. Ids and the ARIA references to them are
  * dropped (the copy in the other language would repeat them), and so are test ids
  * (a test looking for the app's element must not find the copy), links are made
  * relative to the page's `<base>` (so one file serves any public URL), the glossary
@@ -65,8 +73,8 @@ export function openingOf() {
   const main = document.querySelector('main');
   const article = main.querySelector('article');
   const mainCopy = main.cloneNode(false);
-  const articleCopy = article.cloneNode(false);
-  for (const child of article.children) {
+  const articleCopy = article ? article.cloneNode(false) : mainCopy;
+  for (const child of (article ?? main).children) {
     if (below(child)) break;
     if (text(child)) { articleCopy.append(copy(child)); continue; }
     if (child.tagName === 'SECTION') {
@@ -79,7 +87,7 @@ export function openingOf() {
     }
     break;
   }
-  mainCopy.append(articleCopy);
+  if (article) mainCopy.append(articleCopy);
   const out = [document.querySelector('header.site-header').cloneNode(true), mainCopy];
   for (const root of out) {
     // A glossary term's pop-up is hidden until the term is pointed at, which the app
@@ -123,7 +131,7 @@ async function main() {
     for (const lang of LANGS) {
       for (const route of pages) {
         const { context, page } = await openPage(browser, { locale: lang.locale });
-        await page.goto(`${server.origin}/${route}`);
+        await page.goto(`${server.origin}/${routeOf(route)}`);
         await ready(page);
         const html = await page.evaluate(openingOf);
         writeFileSync(join(DIR, `${route}.${lang.code}.html`), html);

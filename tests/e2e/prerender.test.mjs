@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, openPage, ready, siteNavLinks } from './lib.mjs';
-import { committed, openingOf, pagesOf, LANGS } from '../../scripts/prerender.mjs';
+import { committed, openingOf, pagesOf, routeOf, LANGS } from '../../scripts/prerender.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const DIST_SUB = process.env.DIST_SUB ?? 'dist-sub';
@@ -39,7 +39,7 @@ test('every page has a committed opening, in both languages, that matches the ap
   for (const lang of LANGS) {
     for (const route of pages) {
       const { context, page, errors } = await openPage(browser, { locale: lang.locale });
-      await page.goto(`${server.origin}/${route}`);
+      await page.goto(`${server.origin}/${routeOf(route)}`);
       await ready(page);
       const live = await page.evaluate(openingOf);
       if (live !== files[route][lang.code]) stale.push(`${route}.${lang.code}`);
@@ -56,6 +56,9 @@ test('before the module loads, the reader sees the opening in their language, wh
     { route: 'risks', locale: 'zh-CN', tag: 'zh-CN', viewport: { width: 390, height: 844 } },
     { route: 'how-it-works', locale: 'zh-CN', tag: 'zh-CN', viewport: { width: 1280, height: 900 } },
     { route: 'network-security', locale: 'en-US', tag: 'en', viewport: { width: 390, height: 844 } },
+    // The front door: the light landing page, with a module of its own.
+    { route: '', locale: 'zh-CN', tag: 'zh-CN', viewport: { width: 390, height: 844 } },
+    { route: '', locale: 'en-US', tag: 'en', viewport: { width: 1280, height: 900 } },
   ];
   for (const c of cases) {
     const { context, page, errors } = await openPage(browser, { locale: c.locale, viewport: c.viewport });
@@ -79,7 +82,7 @@ test('before the module loads, the reader sees the opening in their language, wh
         const r = el.getBoundingClientRect();
         return { text: el.innerText, x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) };
       };
-      return { lang: document.documentElement.lang, header: box('header.site-header'), h1: box('main h1'), p: box('main article > p') };
+      return { lang: document.documentElement.lang, header: box('header.site-header'), h1: box('main h1'), p: box('main article > p, main > .hero > p') };
     });
     const before = await where();
     assert.equal(before.lang, c.tag, c.route);
