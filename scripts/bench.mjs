@@ -95,10 +95,11 @@ try {
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
       // Where the time goes: the app sets the performance mark `restaking-explorer:built`
-      // once it has built the shell and the page's top (src/lib.rs, `start`: in a task
+      // once it has built the shell and the page's top (src/lib.rs, `mount`: in a task
       // of its own, right after the one that compiled and instantiated the module);
-      // what follows is that page's first frame (style, layout, chart drawing, paint)
-      // and any part built later.
+      // what follows is the effects' first run (queued as microtasks of that task),
+      // that page's first frame (style, layout, chart drawing, paint) and any part
+      // built later.
       await page.goto(server.origin + route, { waitUntil: 'commit' });
       // Each animation frame, once a slider exists: move it and check at the next
       // macrotask whether its value text changed; the first time it did is the answer.

@@ -236,12 +236,14 @@ if (release) {
   const inlined = new Set([landing, app, opened].flatMap((p) => p.inlined));
   for (const f of inlined) rmSync(join(dir, f));
   const files = readdirSync(dir).filter((f) => /\.(js|wasm|css|svg|png|woff2)$/.test(f) && f !== 'sw.js').sort();
-  const version = sha256(files.join('\n') + html + opened.page + landing.page).slice(0, 16).replace(/[^A-Za-z0-9]/g, '_');
+  // The front door as written (with its opening): the worker precaches it as './'.
+  const front = openings[HOME] ? withOpening(landing.page, openings[HOME]) : landing.page;
+  const version = sha256(files.join('\n') + html + opened.page + front).slice(0, 16).replace(/[^A-Za-z0-9]/g, '_');
   const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
   writeFileSync(join(dir, 'sw.js'), template
     .replace('__VERSION__', version)
     .replace('__ASSETS__', JSON.stringify(['./', './app.html', ...files.map((f) => `./${f}`)])));
-  writeFileSync(indexPath, openings[HOME] ? withOpening(landing.page, openings[HOME]) : landing.page);
+  writeFileSync(indexPath, front);
   writeFileSync(join(dir, 'app.html'), html);
   for (const [name, langs] of Object.entries(openings)) {
     if (name !== HOME) writeFileSync(join(dir, `${name}.html`), withOpening(opened.page, langs));

@@ -115,7 +115,8 @@ test('a page with an opening fetches its module once the opening is painted; the
     // Trunk's integrity hashes move onto the JS's modulepreload and the wasm's fetch.
     assert.equal(html(`${route}.html`).match(/integrity: 'sha384-[A-Za-z0-9+/=]+'/g)?.length, 2, `${route}.html`);
   }
-  for (const route of ['what-is-restaking', 'risks']) {
+  // Two chapters and the front door (the light landing page, its own module).
+  for (const route of ['what-is-restaking', 'risks', '']) {
     const { context, page, errors } = await openPage(browser);
     // Runs before the page's scripts: its callback comes first in the first frame.
     await context.addInitScript(() => requestAnimationFrame(() => { window.__firstFrame = performance.now(); }));
