@@ -4,6 +4,7 @@
 // where the app will put the same elements; the app replaces it when it mounts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, openPage, ready, siteNavLinks } from './lib.mjs';
@@ -112,8 +113,16 @@ test('a page with an opening fetches its module once the opening is painted; the
   for (const f of ['404.html', 'app.html']) assert.match(html(f), preload, `${f} has nothing to show first: it preloads the module`);
   for (const route of Object.keys(committed((f) => readFileSync(f, 'utf8')))) {
     assert.doesNotMatch(html(`${route}.html`), preload, `${route}.html`);
-    // Trunk's integrity hashes move onto the JS's modulepreload and the wasm's fetch.
-    assert.equal(html(`${route}.html`).match(/integrity: 'sha384-[A-Za-z0-9+/=]+'/g)?.length, 2, `${route}.html`);
+    // Trunk's integrity hashes move onto the JS's modulepreload and into the loader's
+    // check of the wasm (`compiled(url, hash)`), each the hash of the file it names.
+    const page = html(`${route}.html`);
+    const js = [...page.matchAll(/href: '([^']+\.js)', crossOrigin: 'anonymous', integrity: '(sha384-[A-Za-z0-9+/=]+)'/g)];
+    const wasm = [...page.matchAll(/compiled\('([^']+_bg\.wasm)', '(sha384-[A-Za-z0-9+/=]+)'\)/g)];
+    assert.equal(js.length, 1, `${route}.html: the JS's modulepreload and its hash`);
+    assert.equal(wasm.length, 1, `${route}.html: the wasm's check and its hash`);
+    for (const [, file, hash] of [js[0], wasm[0]]) {
+      assert.equal(hash, `sha384-${createHash('sha384').update(readFileSync(join(DIST, file.replace(/^\//, '')))).digest('base64')}`, `${route}.html: ${file}`);
+    }
   }
   // Two chapters and the front door (the light landing page, its own module).
   for (const route of ['what-is-restaking', 'risks', '']) {

@@ -90,8 +90,9 @@ test('the shipped policies are strict and their hashes match the inline loaders'
     for (const t of tags) assert.match(t, /integrity="sha384-[A-Za-z0-9+/=]+"/, t);
   }
   assert.equal(readFileSync(join(DIST, '404.html'), 'utf8'), app, '404.html is the app');
-  // A preload's href, or the fetch of a page that loads its module after its opening.
-  const wasm = (html) => html.match(/(?:href="|fetch\(')[^"']*?([\w-]+_bg\.wasm)["']/)?.[1];
+  // A preload's href, or the loader's check (`compiled('…', hash)`) on a page that loads
+  // its module after its opening.
+  const wasm = (html) => html.match(/(?:href="|compiled\(')[^"']*?([\w-]+_bg\.wasm)["']/)?.[1];
   assert.ok(wasm(landing) && wasm(app) && wasm(landing) !== wasm(app), 'the landing page loads its own module');
   assert.ok(app.includes('<meta name="restaking-sw"') && !landing.includes('<meta name="restaking-sw"'),
     'only the app registers the service worker');
