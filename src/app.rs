@@ -5,6 +5,7 @@ use crate::chapters;
 use crate::home::Home;
 use crate::pages::NotFound;
 use crate::shell::{provide_contexts, Footer, Header, SkipLink};
+use crate::widgets::OwnTask;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <Header />
             <main id="main" tabindex="-1">
+                <OwnTask>
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/what-is-restaking") view=page::what_is />
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sources") view=page::sources />
                     <Route path=path!("/glossary") view=page::glossary />
                 </Routes>
+                </OwnTask>
             </main>
             <Footer />
         </Router>

@@ -49,8 +49,11 @@ pub mod widgets;
 /// timer hop (nothing on screen changes in between). The browser's own `setTimeout`,
 /// not Leptos's `set_timeout`, which in debug builds runs its callback with Leptos's
 /// warnings about untracked signal reads switched off: here that would be the whole
-/// first build. When the page is built, a `restaking-explorer:built` performance mark
-/// records it (the benchmark reads it; it also shows in the browser's profiler).
+/// first build. The app's shell (header, navigation, footer) is built in that task
+/// and the page itself in the next (`widgets::later::OwnTask`), which then retires the
+/// opening; the light landing page, small, is built at once. When the page is built, a
+/// `restaking-explorer:built` performance mark records it (`web::mark_built`; the
+/// benchmark reads it, and it shows in the browser's profiler).
 pub fn start() {
     use wasm_bindgen::JsCast;
     panic::install();
@@ -65,13 +68,16 @@ pub fn start() {
 }
 
 fn mount() {
-    web::retire_prerendered();
     #[cfg(not(feature = "landing"))]
-    leptos::mount::mount_to_body(app::App);
+    {
+        // Out of sight until `OwnTask` has built the page (style/main.css).
+        web::set_building(true);
+        leptos::mount::mount_to_body(app::App);
+    }
     #[cfg(feature = "landing")]
-    leptos::mount::mount_to_body(landing::Landing);
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        // A mark that cannot be set changes nothing for the learner.
-        let _ = perf.mark("restaking-explorer:built");
+    {
+        web::retire_prerendered();
+        leptos::mount::mount_to_body(landing::Landing);
+        web::mark_built();
     }
 }

@@ -64,8 +64,10 @@ pub fn show_panel(message: &str) {
     // Nothing more will be built: the chapter parts still waiting never come, so
     // their mark goes (the attribute of `widgets::later`, which the light landing
     // build does not have).
+    // So does the shell's (`web::BUILDING`), which would keep the panel out of sight.
     if let Some(root) = doc.document_element() {
         let _ = root.remove_attribute("data-rendering");
+        let _ = root.remove_attribute("data-building");
     }
 
     let el = |tag: &str, class: &str, content: &str| {

@@ -106,6 +106,37 @@ pub fn sync_document(lang: &str, theme: &str, title: &str) {
     doc.set_title(title);
 }
 
+/// The attribute on `<html>` while the app's shell is built but its first page is not
+/// (`lib.rs`, `mount`; `widgets::later::OwnTask`): the stylesheet keeps everything in
+/// `<body>` but the static opening out of sight meanwhile, so no frame shows the shell
+/// with an empty page, or two headers.
+#[cfg_attr(feature = "landing", allow(dead_code))]
+pub const BUILDING: &str = "data-building";
+
+/// Sets or clears [`BUILDING`] on `<html>`. (Failing changes nothing the app needs.)
+#[cfg_attr(feature = "landing", allow(dead_code))]
+pub fn set_building(on: bool) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if on {
+            root.set_attribute(BUILDING, "")
+        } else {
+            root.remove_attribute(BUILDING)
+        };
+    }
+}
+
+/// Sets the performance mark `restaking-explorer:built`: the page's top has been
+/// built (the benchmark's breakdown reads it).
+pub fn mark_built() {
+    if let Some(perf) = window().and_then(|w| w.performance()) {
+        // A mark that cannot be set changes nothing for the learner.
+        let _ = perf.mark("restaking-explorer:built");
+    }
+}
+
 /// Retires the page's static opening (`#prerender`, written into the release build's
 /// pages by `scripts/postbuild.mjs`) just before the app mounts its own, in the same
 /// task: the class `retired` takes it out of the flow and out of sight (so no frame

@@ -13,7 +13,7 @@ pub mod term;
 
 pub use chart::{Chart, ChartCanvas, DataTable};
 pub use formula::Formula;
-pub use later::Later;
+pub use later::{Later, OwnTask};
 pub use notice::UrlNotice;
 pub use predict::Predict;
 pub use quiz::{Quiz, QuizItem};
