@@ -523,10 +523,27 @@ where
     // The canvas's CSS width, kept by a ResizeObserver (an outside-world callback),
     // so a redraw never reads layout: reading `clientWidth` after the page's numbers
     // changed would force a synchronous layout on every slider step.
+    //
+    // The first report comes while the browser renders the frame that first lays the
+    // chart out: drawing there made that frame (style, layout, every chart on screen)
+    // one long task. So the first drawing is a task of its own right after that frame
+    // (the canvas, its height fixed, shows one frame empty); later reports (a resize)
+    // redraw at once, before their frame is painted, so a resize never flickers.
     let css_width = RwSignal::new(None::<f64>);
     let observer = crate::web::observe_width(canvas_ref, move |w| {
-        if css_width.get_untracked() != Some(w) {
-            css_width.set(Some(w));
+        match css_width.try_get_untracked() {
+            Some(None) => set_timeout(
+                move || {
+                    // Reports are handled in order: the last one wins. A chart gone
+                    // meanwhile (the learner has left the page) has nothing to set.
+                    if css_width.try_get_untracked().is_some_and(|c| c != Some(w)) {
+                        css_width.set(Some(w));
+                    }
+                },
+                std::time::Duration::ZERO,
+            ),
+            Some(Some(c)) if c != w => css_width.set(Some(w)),
+            _ => {}
         }
     });
     // Owned by this component: dropped (and disconnected) when it unmounts.
