@@ -1823,6 +1823,9 @@ pub fn Chapter() -> impl IntoView {
                     <span>{move || i18n.t(Key::NetUniqueSwitch)} " " <Cite id=SourceId::Elip002 /></span>
                 </label>
 
+                // The editor and its results are most of this page's top and sit below the
+                // first screen: they are built a task after it (Later), as the other labs are.
+                <Later>
                 <div class="net-grid">
                     <div class="net-editor">
                         <h3>{move || i18n.t(Key::NetServicesTitle)}</h3>
@@ -1899,6 +1902,7 @@ pub fn Chapter() -> impl IntoView {
                         <Formula caption=Key::NetFormulaClaim1Caption general=Key::NetFormulaClaim1General substituted=Signal::derive(claim1_formula) />
                     </div>
                 </div>
+                </Later>
             </section>
 
             <Later>
