@@ -95,11 +95,12 @@ try {
     for (let i = 0; i < COLD_LOADS; i++) {
       const { context, page } = await openPage(browser);
       // Where the time goes: the app sets the performance mark `restaking-explorer:built`
-      // once it has built the shell and the page's top (src/lib.rs, `mount`: in a task
-      // of its own, right after the one that compiled and instantiated the module);
-      // what follows is the effects' first run (queued as microtasks of that task),
-      // that page's first frame (style, layout, chart drawing, paint) and any part
-      // built later.
+      // once it has built the page's top (src/lib.rs, `mount`, builds the shell in a
+      // task of its own after the one that compiled and instantiated the module; the
+      // page follows in the next, src/widgets/later.rs, `OwnTask`, round 12); what
+      // follows is the page's effects' first run (queued after the mark), that page's
+      // first frame (style, layout, paint), the first drawing of its charts (a task
+      // each, right after that frame) and any part built later.
       await page.goto(server.origin + route, { waitUntil: 'commit' });
       // Each animation frame, once a slider exists: move it and check at the next
       // macrotask whether its value text changed; the first time it did is the answer.
