@@ -120,21 +120,23 @@ function inlineCritical(page) {
 /** The loader's `compiled(url, integrity)`: the wasm module, compiled while it downloads
  * and refused unless its SHA-384 matches `integrity`. A fetch with an integrity hash
  * hands over its body only once the whole file has arrived and been checked, so the
- * browser compiles 2.3 MB in one go after the download; here the body is split in
- * two (`tee`): one branch streams into the compiler, the other is hashed
- * (`crypto.subtle`) when complete, and the module is returned (and only then
- * instantiated and run) once both are done and the hash matches. Where either API is
- * missing (`crypto.subtle` exists only in secure contexts), the browser checks the
- * fetch itself, as before. */
+ * browser compiles 2.3 MB in one go after the download; here the response itself
+ * streams into the compiler (as itself, so the browser's cache of compiled code, keyed
+ * by its URL, still serves later visits), a copy (`clone`) is hashed (`crypto.subtle`)
+ * when complete, and the module is returned (and only then instantiated and run) once
+ * both are done and the hash matches. A host that does not send `application/wasm`
+ * gets the checked copy compiled instead. Where an API is missing (`crypto.subtle`
+ * exists only in secure contexts), the browser checks the fetch itself, as before. */
 const streamingCheck = [
   'const compiled = (url, integrity) => {',
-  '  if (!(globalThis.crypto && crypto.subtle && WebAssembly.compileStreaming && globalThis.ReadableStream && ReadableStream.prototype.tee))',
+  '  if (!(globalThis.crypto && crypto.subtle && WebAssembly.compileStreaming))',
   '    return fetch(url, { integrity });',
   '  return fetch(url).then(async (response) => {',
-  "    if (!response.ok || !response.body) throw new Error(`the module failed to load (${response.status})`);",
-  '    const [toCompile, toHash] = response.body.tee();',
-  "    const module = WebAssembly.compileStreaming(new Response(toCompile, { headers: { 'content-type': 'application/wasm' } }));",
-  "    const digest = new Response(toHash).arrayBuffer().then((bytes) => crypto.subtle.digest('SHA-384', bytes));",
+  "    if (!response.ok) throw new Error(`the module failed to load (${response.status})`);",
+  '    const bytes = response.clone().arrayBuffer();',
+  "    const wasm = (response.headers.get('content-type') ?? '').split(';')[0].trim() === 'application/wasm';",
+  '    const module = wasm ? WebAssembly.compileStreaming(response) : bytes.then((b) => WebAssembly.compile(b));',
+  "    const digest = bytes.then((b) => crypto.subtle.digest('SHA-384', b));",
   '    const [mod, hash] = await Promise.all([module, digest]);',
   "    const got = 'sha384-' + btoa(String.fromCharCode(...new Uint8Array(hash)));",
   "    if (got !== integrity) throw new Error(`the module does not match its integrity hash (${got})`);",

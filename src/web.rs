@@ -138,8 +138,9 @@ pub fn mark_built() {
 }
 
 /// Retires the page's static opening (`#prerender`, written into the release build's
-/// pages by `scripts/postbuild.mjs`) just before the app mounts its own, in the same
-/// task: the class `retired` takes it out of the flow and out of sight (so no frame
+/// pages by `scripts/postbuild.mjs`) in the task that shows the app's own (the first
+/// page's task, `widgets::later::OwnTask`; the light landing page's mount): the class
+/// `retired` takes it out of the flow and out of sight (so no frame
 /// shows neither or both), and it is removed once the browser has recorded the
 /// opening's paint, or at once when there is nothing to wait for (a hidden tab, a
 /// browser without largest-contentful-paint entries), and in any case within a second.

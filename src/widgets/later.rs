@@ -89,10 +89,12 @@ pub fn OwnTask(children: Children) -> impl IntoView {
         let view = untrack(children);
         crate::web::retire_prerendered();
         crate::web::set_building(false);
-        // The router builds the page in a microtask queued while `children` ran; this
-        // one comes after it.
-        queue_microtask(crate::web::mark_built);
-        Some(view)
+        // The router builds the page in a task of Leptos's executor that it spawns when
+        // its view is built (not when `children` runs). This closure is built right
+        // after it, and the task it spawns runs after the router's: the mark follows
+        // the page's top.
+        let mark = || leptos::task::spawn_local(async { crate::web::mark_built() });
+        Some((view, mark))
     }
 }
 

@@ -172,6 +172,29 @@ test('a page with an opening fetches its module once the opening is painted; the
   await context.close();
 });
 
+test('the app marks itself built once the page\'s top is built and shown', async () => {
+  // The benchmark's breakdown reads the mark `restaking-explorer:built` (src/web.rs,
+  // mark_built): it must come after the router has built the first page (its title is
+  // in <main>) and the shell is shown, not when the shell alone exists.
+  for (const route of ['risks', 'network-security']) {
+    const { context, page, errors } = await openPage(browser);
+    await context.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        if (name === 'restaking-explorer:built') {
+          window.__atMark = { title: [...document.querySelectorAll('main article h1')].some((h) => !h.closest('#prerender')), building: document.documentElement.hasAttribute('data-building') };
+        }
+        return mark(name, ...rest);
+      };
+    });
+    await page.goto(`${server.origin}/${route}`);
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => window.__atMark), { title: true, building: false }, route);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a page with an opening refuses a module that does not match its integrity hash', async () => {
   // Changes that leave each file valid, so only the hash check can stop them: a comment
   // after the JS, a custom section (id 0, 8 bytes, named "tamper!") after the wasm.
