@@ -71,7 +71,7 @@ fn mount() {
     #[cfg(not(feature = "landing"))]
     {
         // Out of sight until `OwnTask` has built the page (style/main.css).
-        web::set_building(true);
+        web::mark_root(web::BUILDING, true);
         leptos::mount::mount_to_body(app::App);
     }
     #[cfg(feature = "landing")]

@@ -67,7 +67,7 @@ pub fn show_panel(message: &str) {
     // So does the shell's (`web::BUILDING`), which would keep the panel out of sight.
     if let Some(root) = doc.document_element() {
         let _ = root.remove_attribute("data-rendering");
-        let _ = root.remove_attribute("data-building");
+        let _ = root.remove_attribute(crate::web::BUILDING);
     }
 
     let el = |tag: &str, class: &str, content: &str| {

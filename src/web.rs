@@ -110,20 +110,21 @@ pub fn sync_document(lang: &str, theme: &str, title: &str) {
 /// (`lib.rs`, `mount`; `widgets::later::OwnTask`): the stylesheet keeps everything in
 /// `<body>` but the static opening out of sight meanwhile, so no frame shows the shell
 /// with an empty page, or two headers.
-#[cfg_attr(feature = "landing", allow(dead_code))]
 pub const BUILDING: &str = "data-building";
 
-/// Sets or clears [`BUILDING`] on `<html>`. (Failing changes nothing the app needs.)
+/// Sets or clears the marker attribute `name` on `<html>` ([`BUILDING`], and
+/// `widgets::later`'s `data-rendering`). Failing to set a marker changes nothing for the
+/// learner.
 #[cfg_attr(feature = "landing", allow(dead_code))]
-pub fn set_building(on: bool) {
+pub fn mark_root(name: &str, on: bool) {
     if let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
         let _ = if on {
-            root.set_attribute(BUILDING, "")
+            root.set_attribute(name, "")
         } else {
-            root.remove_attribute(BUILDING)
+            root.remove_attribute(name)
         };
     }
 }

@@ -88,7 +88,7 @@ pub fn OwnTask(children: Children) -> impl IntoView {
         let children = slot.try_update_value(Option::take).flatten()?;
         let view = untrack(children);
         crate::web::retire_prerendered();
-        crate::web::set_building(false);
+        crate::web::mark_root(crate::web::BUILDING, false);
         // The router builds the page in a task of Leptos's executor that it spawns when
         // its view is built (not when `children` runs). This closure is built right
         // after it, and the task it spawns runs after the router's: the mark follows
@@ -198,16 +198,5 @@ fn step() {
 }
 
 fn mark(on: bool) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
-    // Failing to set a marker attribute changes nothing for the learner.
-    let _ = if on {
-        root.set_attribute(ATTR, "")
-    } else {
-        root.remove_attribute(ATTR)
-    };
+    crate::web::mark_root(ATTR, on);
 }
