@@ -49,6 +49,44 @@ const compressed = (b) => {
 const kb = (b) => (b / 1024).toFixed(1);
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '—');
 
+/**
+ * The first-slider probe, run in the page before its own scripts (an init script, so
+ * no test harness code is evaluated in the page while it loads). Each animation frame,
+ * once `main` has a slider: move it to the other end and check at the next macrotask
+ * whether its value text (or, for a slider without one, its `aria-valuetext`)
+ * changed; the first time it did, log `first-slider <ms after navigation>`. A try that
+ * finds the app not yet listening is simply retried the next frame. A page without
+ * sliders logs `first-slider -1` once the app has built it whole.
+ */
+const FIRST_SLIDER_PROBE = () => {
+  let done = false;
+  const answer = (t) => {
+    if (done) return;
+    done = true;
+    console.debug(`first-slider ${t}`);
+  };
+  const frame = () => {
+    if (done) return;
+    const input = document.querySelector('main input[type=range]');
+    if (!input) {
+      // A chapter builds its lower parts after the first paint (src/widgets/later.rs)
+      // and marks <html> meanwhile: its first slider may be in one of them. A page's
+      // static opening (scripts/prerender.mjs) has a title but no slider.
+      if (document.querySelector('main h1') && !document.getElementById('prerender') && !document.documentElement.hasAttribute('data-rendering')) answer(-1);
+      else requestAnimationFrame(frame);
+      return;
+    }
+    const box = input.closest('[data-param]') ?? input.parentElement;
+    const shown = () => box.textContent + '|' + input.getAttribute('aria-valuetext');
+    const before = shown();
+    input.value = Number(input.value) === Number(input.min) ? input.max : input.min;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => { if (shown() !== before) answer(performance.now()); }, 0);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
 const server = await serve(dist, '/');
 const browser = await launch();
 const previous = ONLY && existsSync('bench/latest.json') ? JSON.parse(readFileSync('bench/latest.json', 'utf8')) : {};
@@ -101,30 +139,17 @@ try {
       // follows is the page's effects' first run (queued after the mark), that page's
       // first frame (style, layout, paint), the first drawing of its charts (a task
       // each, right after that frame) and any part built later.
+      // The probe is an init script of the page (`FIRST_SLIDER_PROBE`, above): each
+      // animation frame, once a slider exists, it moves it and checks at the next
+      // macrotask whether its value text changed; the first time it did, it logs the
+      // time. (Until round 13 the probe was Playwright's `waitForFunction`, whose own
+      // script, about 300 KB, was evaluated in the page during the load, before the
+      // first paint: 14-27 ms of the page's main thread in traces, and 20-40 ms on
+      // the first slider, which no reader's browser spends.)
+      await context.addInitScript(FIRST_SLIDER_PROBE);
+      const answered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('first-slider '), timeout: 20000 });
       await page.goto(server.origin + route, { waitUntil: 'commit' });
-      // Each animation frame, once a slider exists: move it and check at the next
-      // macrotask whether its value text changed; the first time it did is the answer.
-      // (A try that found the app not yet listening is simply retried next frame.)
-      const t = await page.waitForFunction(() => {
-        const s = (window.__firstSlider ??= { done: 0 });
-        if (s.done) return s.done;
-        const input = document.querySelector('main input[type=range]');
-        // A page without sliders (glossary, sources): nothing to time. A chapter builds
-        // its lower parts after the first paint (src/widgets/later.rs) and marks <html>
-        // meanwhile: its first slider may be in one of them, so wait for the mark to go.
-        // (A page's static opening, scripts/prerender.mjs, has a title but no slider:
-        // wait for the app to have replaced it.)
-        if (!input) return document.querySelector('main h1') && !document.getElementById('prerender') && !document.documentElement.hasAttribute('data-rendering') ? -1 : false;
-        // The value text next to it, or (sliders without one) its aria-valuetext.
-        const box = input.closest('[data-param]') ?? input.parentElement;
-        const shown = () => box.textContent + '|' + input.getAttribute('aria-valuetext');
-        const before = shown();
-        const v = Number(input.value) === Number(input.min) ? input.max : input.min;
-        input.value = v;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        setTimeout(() => { if (!s.done && shown() !== before) s.done = performance.now(); }, 0);
-        return false;
-      }, null, { polling: 'raf', timeout: 20000 }).then((h) => h.jsonValue()).catch(() => null);
+      const t = await answered.then((m) => Number(m.text().slice('first-slider '.length))).catch(() => null);
       // The same load's first contentful paint and largest contentful paint (the
       // browser's own entries): when a reader first sees the page's words.
       const paints = await page.evaluate(() => new Promise((resolve) => {
