@@ -57,7 +57,7 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
     };
     let max = data.bars.iter().map(total).fold(0.0, f64::max);
     let x_max = nice_ceiling(max * 1.05);
-    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+    let font = (super::FONT, style.px(13.0)).into_font().color(&p.fg);
     // Measure the bar labels with the backend's own text metrics (CJK glyphs are wide).
     let label_w = data
         .bars
@@ -110,7 +110,7 @@ pub fn draw_stacked_bars<DB: DrawingBackend>(
                 p.s(j).filled(),
             )))?;
             // Write the value inside the segment only when it fits, in device pixels.
-            let text_style = ("sans-serif", style.px(12.0)).into_font().color(&p.bg);
+            let text_style = (super::FONT, style.px(12.0)).into_font().color(&p.bg);
             let label = fmt(v);
             let seg_px = chart.backend_coord(&(x1, y_top)).0 - chart.backend_coord(&(x0, y_top)).0;
             let pad = style.px(6.0) as i32;

@@ -67,7 +67,7 @@ pub fn draw_columns<DB: DrawingBackend>(
         .map(clean)
         .fold(0.0, f64::max);
     let y_hi = nice_ceiling(max.max(data.y_min_top) * 1.05);
-    let font = ("sans-serif", style.px(12.0)).into_font().color(&p.fg);
+    let font = (super::FONT, style.px(12.0)).into_font().color(&p.fg);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
         .margin_right(style.px(14.0))

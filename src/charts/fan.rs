@@ -104,7 +104,7 @@ pub fn draw_fan<DB: DrawingBackend>(
     let y_hi = nice_ceiling(y1.max(1e-9) * 1.02);
     let y_lo = (y0 - (y1 - y0).max(y1.abs() * 0.01) * 0.1).max(0.0);
     let y_lo = if y_lo >= y_hi { 0.0 } else { y_lo };
-    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+    let font = (super::FONT, style.px(13.0)).into_font().color(&p.fg);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(40.0))

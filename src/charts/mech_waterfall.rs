@@ -96,7 +96,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
     // Room on the right for the value written after the bar.
     let pad = ((hi - lo) * 0.38).max(0.5);
     let (x0, x1) = (if lo < 0.0 { lo - pad * 0.3 } else { 0.0 }, hi + pad);
-    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+    let font = (super::FONT, style.px(13.0)).into_font().color(&p.fg);
     let label_w = data
         .rows
         .iter()
@@ -133,7 +133,7 @@ pub fn draw_waterfall<DB: DrawingBackend>(
         .label_style(font.clone())
         .axis_desc_style(font.clone())
         .draw()?;
-    let small = ("sans-serif", style.px(12.0)).into_font().color(&p.fg);
+    let small = (super::FONT, style.px(12.0)).into_font().color(&p.fg);
     for (i, row) in data.rows.iter().enumerate() {
         let y_top = (n - i) as f64 - 0.2;
         let y_bot = (n - 1 - i) as f64 + 0.2;

@@ -122,7 +122,7 @@ pub fn draw_net_graph<DB: DrawingBackend>(
         Mark::Shocked => grey,
     };
     let text = |s: &str, x: f64, y: f64, size: f64, c: RGBColor| {
-        let style = ("sans-serif", size)
+        let style = (super::FONT, size)
             .into_font()
             .color(&c)
             .pos(Pos::new(HPos::Center, VPos::Top));

@@ -35,7 +35,7 @@ pub fn draw_stake_dist<DB: DrawingBackend>(
     let p = &style.palette;
     area.fill(&p.bg)?;
     let n = data.shares_pct.len().max(1);
-    let font = ("sans-serif", style.px(13.0)).into_font().color(&p.fg);
+    let font = (super::FONT, style.px(13.0)).into_font().color(&p.fg);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(12.0))
         .margin_right(style.px(36.0))
