@@ -5,9 +5,12 @@
 //! first paint kept the first slider unresponsive for 400–650 ms on the benchmark
 //! machine. So a chapter builds its top (title, introduction, first lab) at once and
 //! wraps each later part in `<Later>`; a lab much taller than a screen (the first of
-//! /risks) wraps its own lower parts too. Each part is built in an idle period of its
-//! own after the previous frame has been painted, so a learner's input is handled
-//! first and waits behind one part at most.
+//! /risks) wraps its own lower parts too. Each part is built in a task of its own
+//! right after the previous frame, so the page is painted between parts, and a
+//! learner's input (which the browser runs ahead of timers) waits behind one part
+//! at most. (Until round 13 each part waited for an idle period after its frame;
+//! after a frame longer than the display's refresh interval the browser has none
+//! until a shorter frame has passed, which held a part back by a frame or two.)
 //!
 //! The first page itself waits one task after the app's shell (`OwnTask`).
 //!
@@ -20,8 +23,6 @@ use leptos_router::location::{BrowserUrl, LocationProvider, Url};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::Duration;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 thread_local! {
     /// The parts waiting, in the order they were created (page order).
@@ -44,9 +45,6 @@ struct Part {
 
 /// The attribute on `<html>` while parts are waiting (`panic::show_panel` removes it too).
 const ATTR: &str = "data-rendering";
-
-/// The longest a part waits for the browser to be idle, in milliseconds.
-const IDLE_TIMEOUT_MS: u32 = 200;
 
 /// A part of a page that is built after the first frame (see the module comment).
 /// Its children are built once, untracked, so a signal read while building them
@@ -159,23 +157,12 @@ fn enqueue(shown: RwSignal<bool>) {
     }
 }
 
-/// Runs `step` after the next frame is painted, when the browser is idle: input
-/// and timers go first, so a learner who moves a slider at once is not kept waiting
-/// behind a part. (An animation-frame callback runs before its frame's paint, an
-/// idle callback requested from it after; the timeout keeps a busy page filling in.)
+/// Runs `step` in a task right after the next frame: each part is painted before
+/// the next is built. (An animation-frame callback runs before its frame's
+/// rendering; a timer set from it fires after.) Input goes first: the browser runs
+/// its input tasks ahead of timers.
 fn schedule() {
-    request_animation_frame(|| {
-        let Some(w) = web_sys::window() else { return };
-        let step = Closure::once_into_js(step);
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(IDLE_TIMEOUT_MS);
-        if w.request_idle_callback_with_options(step.unchecked_ref(), &options)
-            .is_err()
-        {
-            // No idle callbacks (older Safari): right after the frame instead.
-            set_timeout(self::step, Duration::ZERO);
-        }
-    });
+    request_animation_frame(|| set_timeout(step, Duration::ZERO));
 }
 
 /// Shows the next waiting part that still exists (a part of a page the learner has
