@@ -113,7 +113,7 @@ test(`every chapter survives ${PER_CHAPTER} garbage links`, async () => {
       // Marks the current heading stale, navigates, and waits for a fresh heading
       // and no part still waiting to be built (or the panic panel): the whole new
       // page has mounted, lower labs included. (A popstate builds a chapter's parts
-      // at once, src/widgets/later.rs, so this does not exercise their idle queue.)
+      // at once, src/widgets/later.rs, so this does not exercise their queue.)
       const go = (url) => new Promise((resolve) => {
         document.querySelector('main h1')?.setAttribute('data-stale', '');
         history.pushState(null, '', url);
