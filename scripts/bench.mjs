@@ -147,9 +147,10 @@ try {
       // first paint: 14-27 ms of the page's main thread in traces, and 20-40 ms on
       // the first slider, which no reader's browser spends.)
       await context.addInitScript(FIRST_SLIDER_PROBE);
-      const answered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('first-slider '), timeout: 20000 });
+      const answered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('first-slider '), timeout: 20000 })
+        .then((m) => Number(m.text().slice('first-slider '.length)), () => null);
       await page.goto(server.origin + route, { waitUntil: 'commit' });
-      const t = await answered.then((m) => Number(m.text().slice('first-slider '.length))).catch(() => null);
+      const t = await answered;
       // The same load's first contentful paint and largest contentful paint (the
       // browser's own entries): when a reader first sees the page's words.
       const paints = await page.evaluate(() => new Promise((resolve) => {

@@ -159,10 +159,13 @@ fn enqueue(shown: RwSignal<bool>) {
 
 /// Runs `step` in a task right after the next frame: each part is painted before
 /// the next is built. (An animation-frame callback runs before its frame's
-/// rendering; a timer set from it fires after.) Input goes first: the browser runs
-/// its input tasks ahead of timers.
+/// rendering; a timer set from it fires after.) The second timer lets the tasks
+/// queued during that frame run first: a chart's first drawing, which its
+/// `ResizeObserver` (reported after the animation callbacks) puts in a timer of its
+/// own (`widgets::chart`). Input goes first too: Chromium runs input tasks ahead of
+/// timers.
 fn schedule() {
-    request_animation_frame(|| set_timeout(step, Duration::ZERO));
+    request_animation_frame(|| set_timeout(|| set_timeout(step, Duration::ZERO), Duration::ZERO));
 }
 
 /// Shows the next waiting part that still exists (a part of a page the learner has

@@ -77,6 +77,11 @@ test('network analysis on the largest graph (6 × 12) stays within its budgets, 
   await ready(page);
   const tid = (id) => `[data-testid="${id}"]`;
   await page.waitForSelector(`${tid('net-curve')}[data-state="done"]`, { timeout: 5000 });
+  // The editor is below the first screen, where its block skips layout
+  // (content-visibility, style/main.css): bring it on screen, and let its graph be
+  // drawn, so that the timings include its layout and the graph's redraw.
+  await page.locator('#net-sigma-0').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   const results = [];
   for (const stake of [40, 3, 25, 11, 60]) {
     // From the change event to the verdict panel's DOM update; then to the finished curve,
