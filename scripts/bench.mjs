@@ -139,13 +139,10 @@ try {
       // follows is the page's effects' first run (queued after the mark), that page's
       // first frame (style, layout, paint), the first drawing of its charts (a task
       // each, right after that frame) and any part built later.
-      // The probe is an init script of the page (`FIRST_SLIDER_PROBE`, above): each
-      // animation frame, once a slider exists, it moves it and checks at the next
-      // macrotask whether its value text changed; the first time it did, it logs the
-      // time. (Until round 13 the probe was Playwright's `waitForFunction`, whose own
-      // script, about 300 KB, was evaluated in the page during the load, before the
-      // first paint: 14-27 ms of the page's main thread in traces, and 20-40 ms on
-      // the first slider, which no reader's browser spends.)
+      // The probe: `FIRST_SLIDER_PROBE`, above. (Until round 13 it was Playwright's
+      // `waitForFunction`, whose own script, about 300 KB, was evaluated in the page
+      // during the load, before the first paint: 14-27 ms of the page's main thread in
+      // traces, and 20-40 ms on the first slider, which no reader's browser spends.)
       await context.addInitScript(FIRST_SLIDER_PROBE);
       const answered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('first-slider '), timeout: 20000 })
         .then((m) => Number(m.text().slice('first-slider '.length)), () => null);

@@ -12,10 +12,10 @@ const budget = JSON.parse(readFileSync('budgets.json', 'utf8')).route_gzip_bytes
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
 // Its assets: those it links (`href`, `src`) and those its loader requests once the
-// page's opening is painted (`href: '…'` of a modulepreload, `fetch('…')`, `compiled('…')`,
+// page's opening is painted (`href: '…'` of a modulepreload, `compiled('…')` of the wasm,
 // `import('…')`; scripts/postbuild.mjs, afterFirstPaint). Only files: the opening's
 // links to other pages are not loaded with it.
-const refs = [...html.matchAll(/(?:\s(?:href|src)="|\bhref: '|\bfetch\('|\bcompiled\('|\bimport\(')([^"']+)["']/g)].map((m) => m[1])
+const refs = [...html.matchAll(/(?:\s(?:href|src)="|\bhref: '|\bcompiled\('|\bimport\(')([^"']+)["']/g)].map((m) => m[1])
   .filter((u) => !/^(data:|https?:|#)/.test(u) && u !== base && /\.(js|wasm|css|svg|png|woff2)$/.test(u))
   .map((u) => (u.startsWith(base) ? u.slice(base.length) : u).replace(/^\.?\//, ''));
 const files = ['index.html', ...new Set(refs)];

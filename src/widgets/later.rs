@@ -54,10 +54,16 @@ pub fn Later(children: Children) -> impl IntoView {
     listen_for_history();
     let at_once = AT_ONCE.with(Cell::get);
     let shown = RwSignal::new(at_once);
-    let slot = StoredValue::new_local(Some(children));
     if !at_once {
         enqueue(shown);
     }
+    once_shown(shown, children)
+}
+
+/// What `Later` and `OwnTask` render: nothing until `shown`, then `children`, built
+/// once and untracked, so a signal read while building them never rebuilds them.
+fn once_shown(shown: RwSignal<bool>, children: Children) -> impl Fn() -> Option<AnyView> {
+    let slot = StoredValue::new_local(Some(children));
     move || {
         if !shown.get() {
             return None;
@@ -77,14 +83,10 @@ pub fn Later(children: Children) -> impl IntoView {
 #[component]
 pub fn OwnTask(children: Children) -> impl IntoView {
     let shown = RwSignal::new(false);
-    let slot = StoredValue::new_local(Some(children));
     set_timeout(move || shown.set(true), Duration::ZERO);
+    let page = once_shown(shown, children);
     move || {
-        if !shown.get() {
-            return None;
-        }
-        let children = slot.try_update_value(Option::take).flatten()?;
-        let view = untrack(children);
+        let view = page()?;
         crate::web::retire_prerendered();
         crate::web::mark_root(crate::web::BUILDING, false);
         // The router builds the page in a task of Leptos's executor that it spawns when
