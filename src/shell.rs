@@ -104,6 +104,22 @@ pub fn Header() -> impl IntoView {
             theme.pref.get_untracked(),
         ))
     };
+    // On a narrow screen the navigation is a row that scrolls sideways: keep the link
+    // to the page shown in view when the page or the language (the links' widths)
+    // changes. Right after the next frame, whose layout it reads: read before it, it
+    // would lay out a page still being built (on a first load, the whole page) once
+    // more.
+    #[cfg(not(feature = "landing"))]
+    {
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |_| {
+            location.pathname.track();
+            i18n.locale.track();
+            request_animation_frame(|| {
+                set_timeout(web::reveal_current_nav_link, std::time::Duration::ZERO)
+            });
+        });
+    }
     view! {
         <header class="site-header">
             <NavLink href=href("/") class="brand">

@@ -388,6 +388,35 @@ pub fn scroll_to_hash() {
     }
 }
 
+/// Scrolls the header's navigation (a row that scrolls sideways when it is wider than
+/// the screen) so that the link to the page shown is in view, centred, unless all of
+/// it already is. Only the row moves, never the page. Call it after a frame has laid
+/// the header out (it reads the layout).
+pub fn reveal_current_nav_link() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(Some(link)) = doc.query_selector(".site-header nav a[aria-current=\"page\"]") else {
+        return;
+    };
+    let Some(row) = link.closest("ul").ok().flatten() else {
+        return;
+    };
+    let (Ok(link), Ok(row)) = (
+        link.dyn_into::<web_sys::HtmlElement>(),
+        row.dyn_into::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    // The row is positioned (style/main.css), so it is the link's offset parent.
+    let (left, width) = (link.offset_left(), link.offset_width());
+    let (scrolled, shown) = (row.scroll_left(), row.client_width());
+    if left >= scrolled && left + width <= scrolled + shown {
+        return;
+    }
+    row.set_scroll_left(left - (shown - width) / 2);
+}
+
 /// Device pixels per CSS pixel (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
     window()

@@ -84,6 +84,38 @@ test('Back returns to where the reader was on a long chapter, lower parts includ
   await context.close();
 });
 
+test('on a phone the navigation row shows the link to the page shown, on arrival and after a link, and leaves the page where it is', async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  // Whether all of the link to `path` (the page shown when null) is inside the row's
+  // visible part; and whether the row is wider than the screen at all.
+  const shown = (path) => page.evaluate((path) => {
+    const a = document.querySelector(path ? `.site-header nav a[href$="${path}"]` : '.site-header nav a[aria-current="page"]');
+    const row = a.closest('ul');
+    return { overflows: row.scrollWidth > row.clientWidth, inView: a.offsetLeft >= row.scrollLeft - 1 && a.offsetLeft + a.offsetWidth <= row.scrollLeft + row.clientWidth + 1 };
+  }, path);
+  await page.goto(server.origin + '/network-security');
+  await ready(page);
+  await page.waitForFunction(() => {
+    const a = document.querySelector('.site-header nav a[aria-current="page"]');
+    const row = a?.closest('ul');
+    return row && a.offsetLeft >= row.scrollLeft - 1 && a.offsetLeft + a.offsetWidth <= row.scrollLeft + row.clientWidth + 1;
+  }, null, { timeout: 5000 });
+  assert.deepEqual(await shown(null), { overflows: true, inView: true }, 'chapter 7 is in view in a row wider than the screen');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the page itself did not scroll');
+  // The first chapter's link is now out of view; follow it without scrolling to it
+  // first (as a link elsewhere on the page would): the row comes back to it.
+  assert.equal((await shown('/what-is-restaking')).inView, false);
+  await page.evaluate(() => document.querySelector('.site-header nav a[href$="/what-is-restaking"]').click());
+  await page.waitForFunction(() => document.querySelector('.site-header nav a[aria-current="page"]')?.getAttribute('href').endsWith('/what-is-restaking'));
+  await page.waitForFunction(() => {
+    const a = document.querySelector('.site-header nav a[aria-current="page"]');
+    const row = a.closest('ul');
+    return a.offsetLeft >= row.scrollLeft - 1 && a.offsetLeft + a.offsetWidth <= row.scrollLeft + row.clientWidth + 1;
+  }, null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('language switch works and persists across reloads', async () => {
   const { context, page, errors } = await openPage(browser, { locale: 'en-US' });
   await page.goto(server.origin + '/');
