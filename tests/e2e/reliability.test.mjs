@@ -98,6 +98,31 @@ test('the shipped policies are strict and their hashes match the inline loaders'
     'only the app registers the service worker');
 });
 
+test('the stylesheet written into each page is style/main.css without its comments, rule for rule', async () => {
+  // postbuild.mjs drops the comments (`withoutComments`); the browser must read the
+  // same rules from the page as from the source file.
+  const source = readFileSync('style/main.css', 'utf8');
+  assert.ok(source.includes('/*'), 'the source has comments');
+  for (const name of ['index.html', 'app.html', 'risks.html']) {
+    const [css] = inlineStyles(readFileSync(join(DIST, name), 'utf8'));
+    assert.ok(!css.includes('/*') && !css.includes('*/'), `${name}: no comment left`);
+  }
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(server.origin + '/risks');
+  await ready(page);
+  const { shipped, parsed } = await page.evaluate((source) => {
+    const rules = (sheet) => [...sheet.cssRules].map((r) => r.cssText);
+    const own = [...document.querySelectorAll('style')].find((s) => s.textContent.includes('.lab-grid'));
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(source);
+    return { shipped: rules(own.sheet), parsed: rules(sheet) };
+  }, source);
+  assert.ok(parsed.length > 300, `${parsed.length} rules`);
+  assert.deepEqual(shipped, parsed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in every page of every release build, each inline script and style has its hash in the policy', () => {
   // The builds the test command makes: the site, under a sub-path, and the panic probe.
   const dists = [DIST, DIST_SUB, DIST_PANIC].filter((d) => existsSync(d));
