@@ -10,17 +10,6 @@ use crate::web;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The outlines of "中文", the Chinese button's label, as SVG path data: both glyphs of
-/// Noto Sans CJK SC Regular (SIL Open Font License 1.1), one em (1,000 units) each, y
-/// down from the ascender (880 units above the baseline), integers.
-///
-/// Why not text: those two characters were the only Chinese on an English page, and
-/// laying them out made the browser load a CJK face (Noto Sans CJK on Linux is a 20 MB
-/// collection) before the page's first paint: 10-25 ms of first contentful paint on
-/// the benchmark machine, which delays everything after it. Drawn, they need no font;
-/// the button's accessible name stays "中文" (`aria-label`, with `lang="zh-CN"`).
-const ZH_GLYPHS: &str = "M458 40V219H96V694H171V632H458V959H537V632H825V689H902V219H537V40ZM171 558V292H458V558ZM825 558H537V292H825Z M1423 57C1453 106 1485 173 1497 214L1580 187C1566 146 1531 81 1501 33ZM1050 216V290H1206C1265 442 1344 573 1447 680C1337 772 1202 840 1036 887C1051 905 1075 940 1083 958C1250 904 1389 832 1502 734C1615 834 1751 908 1915 953C1928 932 1950 900 1967 884C1807 844 1671 773 1560 679C1661 576 1738 448 1796 290H1954V216ZM1504 627C1410 532 1336 418 1284 290H1711C1661 425 1592 536 1504 627Z";
-
 /// Sets the document title for the current page ("Page · Restaking Explorer").
 pub fn use_page_title(page: Key) {
     let i18n = use_i18n();
@@ -169,11 +158,17 @@ pub fn Header() -> impl IntoView {
                                         Locale::En => None,
                                     }
                                 >
+                                    // "中文" is drawn, not set in type (`.lang .glyphs` in
+                                    // style/main.css: the outlines of both glyphs, from Noto
+                                    // Sans CJK SC Regular, SIL Open Font License 1.1, as a mask
+                                    // filled in the text colour). They were the only Chinese
+                                    // on an English page, and laying them out made the browser
+                                    // load a CJK face (Noto Sans CJK on Linux is a 20 MB
+                                    // collection) before the first paint. The accessible name
+                                    // is the `aria-label` above.
                                     {match l {
                                         Locale::Zh => Either::Left(view! {
-                                            <svg class="glyphs" viewBox="0 0 2000 1000" aria-hidden="true" focusable="false">
-                                                <path d=ZH_GLYPHS />
-                                            </svg>
+                                            <span class="glyphs" aria-hidden="true"></span>
                                         }),
                                         Locale::En => Either::Right("English"),
                                     }}
