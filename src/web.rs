@@ -388,10 +388,16 @@ pub fn scroll_to_hash() {
     }
 }
 
+/// Whether the browser opens a scroll container at an element marked
+/// `scroll-initial-target` (style/main.css marks the link to the page shown).
+pub fn has_initial_scroll_target() -> bool {
+    web_sys::css::supports_with_value("scroll-initial-target", "nearest").unwrap_or(false)
+}
+
 /// Scrolls the header's navigation (a row that scrolls sideways when it is wider than
 /// the screen) so that the link to the page shown is in view, centred, unless all of
-/// it already is. Only the row moves, never the page. Call it after a frame has laid
-/// the header out (it reads the layout).
+/// it already is. Only the row moves, never the page. It reads the layout: call it
+/// from an animation-frame callback, where that is the frame's own layout.
 pub fn reveal_current_nav_link() {
     let Some(doc) = window().and_then(|w| w.document()) else {
         return;
