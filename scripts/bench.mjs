@@ -162,7 +162,8 @@ try {
       if (paints.lcp != null) lcps.push(paints.lcp);
       // The app's module, its JS and its wasm, from the page's resource timing.
       const loading = await page.evaluate(() => {
-        const mod = performance.getEntriesByType('resource').filter((e) => /\/restaking-explorer-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(e.name).pathname));
+        // Trunk's file hash is a 64-bit number in hex without leading zeros: 16 digits or fewer.
+        const mod = performance.getEntriesByType('resource').filter((e) => /\/restaking-explorer-[0-9a-f]{1,16}(_bg\.wasm|\.js)$/.test(new URL(e.name).pathname));
         const built = performance.getEntriesByName('restaking-explorer:built', 'mark')[0]?.startTime;
         return mod.length === 2 && built != null
           ? { requested: Math.min(...mod.map((e) => e.startTime)), downloaded: Math.max(...mod.map((e) => e.responseEnd)), built }
